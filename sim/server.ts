@@ -1,0 +1,153 @@
+/**
+ * The base of every local simulator: a real HTTP server on 127.0.0.1 that records each
+ * request and answers through a handler. Faults (status codes, resets, slow answers, HTML)
+ * are replies like any other, so scripted sequences can mix them with provider states.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** path and query exactly as sent (still percent-encoded) */
+  url: string;
+  /** the decoded path, without the query */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** ms since the server started */
+  at: number;
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string | string[]>;
+  body?: string | Buffer;
+  /** wait this long before answering */
+  delayMs?: number;
+  /** destroy the connection instead of answering */
+  reset?: boolean;
+}
+
+export type Handler = (request: RecordedRequest) => Reply | Promise<Reply>;
+
+export interface SimServer {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  /** TCP connections accepted so far */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export async function startServer(handler: Handler, options: { port?: number } = {}): Promise<SimServer> {
+  const started = Date.now();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = req.url ?? '/';
+      const parsed = new URL(raw, 'http://sim.local');
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        url: raw,
+        path: safeDecode(parsed.pathname),
+        query: parsed.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now() - started,
+      };
+      requests.push(recorded);
+      void Promise.resolve()
+        .then(() => handler(recorded))
+        .then(async (reply) => {
+          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+          if (reply.reset) {
+            req.socket.destroy();
+            return;
+          }
+          if (res.destroyed) return;
+          res.writeHead(reply.status, reply.headers);
+          res.end(reply.body);
+        })
+        .catch((error: unknown) => {
+          if (res.destroyed) return;
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`simulator error: ${String(error)}`);
+        });
+    });
+  });
+  server.on('connection', (socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+export const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(value),
+});
+
+export const text = (status: number, body: string, contentType = 'text/plain'): Reply => ({
+  status,
+  headers: { 'content-type': contentType },
+  body,
+});
+
+/** Faults every simulator can play in its sequences. */
+export const fault = {
+  unavailable: (retryAfterSeconds?: number): Reply => ({
+    status: 503,
+    headers: {
+      'content-type': 'text/plain',
+      ...(retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }),
+    },
+    body: 'Service Unavailable',
+  }),
+  tooManyRequests: (retryAfterSeconds = 1): Reply => ({
+    status: 429,
+    headers: { 'content-type': 'text/plain', 'retry-after': String(retryAfterSeconds) },
+    body: 'Too Many Requests',
+  }),
+  reset: (): Reply => ({ status: 0, reset: true }),
+  slow: (delayMs: number, reply: Reply): Reply => ({ ...reply, delayMs }),
+  htmlLogin: (): Reply =>
+    text(
+      200,
+      '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"></form></body></html>',
+      'text/html',
+    ),
+};
+
+/** Plays the steps in order, one per call, then keeps answering with the last one. */
+export function sequence<T>(steps: readonly T[]): () => T {
+  if (steps.length === 0) throw new Error('sequence needs at least one step');
+  let next = 0;
+  return () => steps[Math.min(next++, steps.length - 1)] as T;
+}

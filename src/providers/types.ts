@@ -1,0 +1,51 @@
+import type { Config, ProviderName } from '../config/config.js';
+import type { Logger } from '../core/logger.js';
+import type { Snapshot } from '../core/types.js';
+import type { HttpClient } from '../http/types.js';
+
+/** What a provider session gets to do its requests. */
+export interface ProviderContext {
+  config: Config;
+  http: HttpClient;
+  log: Logger;
+  /** masks a derived secret (an OAuth access token…) in everything the job prints */
+  mask(secret: string): void;
+}
+
+/** Per call: cancellation, and the time this request may take (already clipped to the deadline). */
+export interface CallOptions {
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+export interface TriggerResult {
+  /** SAP: the deploy task id (output `task-id`) */
+  taskId?: string;
+  /** one line for the job log, e.g. "provisioning started (202)" */
+  message: string;
+}
+
+/**
+ * One run's conversation with a provider. It may keep per-target state between calls
+ * (SAP's phase and task id, the installer's session id, logs already printed).
+ * Errors: HttpError (transient → retried by the engine; permanent → verdict `error`) or
+ * ProviderError (verdict `error`). A target that does not exist yet is a snapshot with
+ * state `not_found`, not an error: the engine applies `discovery-timeout`.
+ */
+export interface ProviderSession {
+  /** starts the deploy of one target; only called when `deploy: true` and `canTrigger` */
+  trigger?(id: string, options: CallOptions): Promise<TriggerResult>;
+  /** reads the status of one target once */
+  read(id: string, options: CallOptions): Promise<Snapshot>;
+}
+
+export interface Provider {
+  name: ProviderName;
+  canTrigger: boolean;
+  /**
+   * Checks the provider's own inputs (throws InputError naming the input) and says which
+   * targets to watch. Pure: runs before any request.
+   */
+  resolveTargets(config: Config): string[];
+  open(context: ProviderContext): ProviderSession;
+}
