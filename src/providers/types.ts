@@ -39,13 +39,20 @@ export interface ProviderSession {
   read(id: string, options: CallOptions): Promise<Snapshot>;
 }
 
+export interface PreparedRun {
+  /** the target ids to watch (installer: one, the current deploy session) */
+  targets: string[];
+  /** scheme, host and path of the provider's API as used: no credentials, no query (for reports) */
+  endpoint: string;
+}
+
 export interface Provider {
   name: ProviderName;
   canTrigger: boolean;
   /**
    * Checks the provider's own inputs (throws InputError naming the input) and says which
-   * targets to watch. Pure: runs before any request.
+   * targets to watch and where. Pure: runs before any request.
    */
-  resolveTargets(config: Config): string[];
+  prepare(config: Config): PreparedRun;
   open(context: ProviderContext): ProviderSession;
 }
