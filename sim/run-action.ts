@@ -27,6 +27,11 @@ export interface ActionRun {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  /**
+   * stdout and stderr as the runner shows them: without the `::add-mask::` commands, the
+   * one place where @actions/core must write a secret so the runner can mask it.
+   */
+  visibleLog: string;
   outputs: Record<string, string>;
   summary: string;
   durationMs: number;
@@ -78,7 +83,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   const summary = readFileSync(summaryFile, 'utf8');
   rmSync(workDir, { recursive: true, force: true });
-  return { exitCode, stdout, stderr, outputs, summary, durationMs, signalledAtMs };
+  const visibleLog = `${stdout}\n${stderr}`
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  return { exitCode, stdout, stderr, visibleLog, outputs, summary, durationMs, signalledAtMs };
 }
 
 /** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. */

@@ -32,4 +32,6 @@ export interface HttpResponse {
  */
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /** closes kept-alive connections so the process can exit at once */
+  close(): Promise<void>;
 }

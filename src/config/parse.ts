@@ -1,0 +1,145 @@
+import { InputError } from '../core/errors.js';
+import {
+  ARTIFACT_TYPES,
+  PROVIDER_NAMES,
+  type ArtifactType,
+  type Config,
+  type ProviderName,
+  type WaitSettings,
+} from './config.js';
+import { INPUT, type InputName } from './inputs.js';
+import { parseBoolean, parseDuration, parseHeaders, parseHttpUrl, parseIdList } from './values.js';
+
+/** Reads one input's raw text ('' when not set); the edge binds it to the toolkit. */
+export type InputReader = (name: InputName) => string;
+
+const DEFAULTS = {
+  [INPUT.version]: 'active',
+  [INPUT.artifactType]: 'integration-flow',
+  [INPUT.timeout]: '10m',
+  [INPUT.interval]: '5s',
+  [INPUT.maxInterval]: '30s',
+  [INPUT.backoff]: '1.5',
+  [INPUT.requestTimeout]: '30s',
+  [INPUT.discoveryTimeout]: '0s',
+  [INPUT.stallTimeout]: '0s',
+} as const;
+
+const MAX_BACKOFF = 10;
+
+/** Parses and validates every input once; throws InputError naming the first bad one. */
+export function parseConfig(readRaw: InputReader): Config {
+  const read = (name: InputName): string => readRaw(name).trim();
+  const optional = (name: InputName): string | undefined => read(name) || undefined;
+  const withDefault = (name: keyof typeof DEFAULTS): string => read(name) || DEFAULTS[name];
+
+  const provider = oneOf(INPUT.provider, read(INPUT.provider), PROVIDER_NAMES) as ProviderName;
+  const url = optional(INPUT.url);
+  if (url !== undefined) {
+    const parsed = parseHttpUrl(url);
+    if ('error' in parsed) throw new InputError(INPUT.url, `Input '${INPUT.url}' ${parsed.error}.`);
+  } else if (!(provider === 'sap-cloud-integration' && read(INPUT.serviceKey))) {
+    throw new InputError(
+      INPUT.url,
+      `Input '${INPUT.url}' is required for provider '${provider}' (only SAP with a service-key can do without it).`,
+    );
+  }
+
+  const headers = parseHeaders(read(INPUT.headers));
+  if ('error' in headers) throw new InputError(INPUT.headers, `Input '${INPUT.headers}': ${headers.error}.`);
+
+  const environmentUrl = optional(INPUT.environmentUrl);
+  if (environmentUrl !== undefined) {
+    const parsed = parseHttpUrl(environmentUrl);
+    if ('error' in parsed) {
+      throw new InputError(INPUT.environmentUrl, `Input '${INPUT.environmentUrl}' ${parsed.error}.`);
+    }
+  }
+
+  return {
+    provider,
+    url,
+    ids: parseIdList(read(INPUT.id)),
+    deploy: booleanInput(read, INPUT.deploy, false),
+    version: withDefault(INPUT.version),
+    artifactType: oneOf(INPUT.artifactType, withDefault(INPUT.artifactType), ARTIFACT_TYPES) as ArtifactType,
+    credentials: {
+      token: optional(INPUT.token),
+      apiKey: optional(INPUT.apiKey),
+      username: optional(INPUT.username),
+      password: optional(INPUT.password),
+      serviceKey: optional(INPUT.serviceKey),
+      clientId: optional(INPUT.clientId),
+      clientSecret: optional(INPUT.clientSecret),
+      tokenUrl: optional(INPUT.tokenUrl),
+    },
+    headers: headers.headers,
+    caCertificate: optional(INPUT.caCertificate),
+    wait: parseWaitSettings(read, withDefault),
+    failOnNotReady: booleanInput(read, INPUT.failOnNotReady, true),
+    summary: booleanInput(read, INPUT.summary, true),
+    github: {
+      token: optional(INPUT.githubToken),
+      prComment: booleanInput(read, INPUT.prComment, false),
+      commitStatus: optional(INPUT.commitStatus),
+      environment: optional(INPUT.environment),
+      environmentUrl,
+    },
+  };
+}
+
+function parseWaitSettings(
+  read: (name: InputName) => string,
+  withDefault: (name: keyof typeof DEFAULTS) => string,
+): WaitSettings {
+  const duration = (name: keyof typeof DEFAULTS, allowZero: boolean): number => {
+    const text = withDefault(name);
+    const ms = parseDuration(text);
+    if (ms === undefined) {
+      throw new InputError(
+        name,
+        `Input '${name}' has value '${text}', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.`,
+      );
+    }
+    if (!allowZero && ms <= 0) throw new InputError(name, `Input '${name}' must be longer than 0 (got '${text}').`);
+    return ms;
+  };
+  const intervalMs = duration(INPUT.interval, false);
+  const backoffText = withDefault(INPUT.backoff);
+  const backoff = Number(backoffText);
+  if (!/^\d+(\.\d+)?$/.test(backoffText) || backoff < 1 || backoff > MAX_BACKOFF) {
+    throw new InputError(
+      INPUT.backoff,
+      `Input '${INPUT.backoff}' has value '${backoffText}'; expected a number from 1 (fixed interval) to ${MAX_BACKOFF}, e.g. 1.5.`,
+    );
+  }
+  return {
+    timeoutMs: duration(INPUT.timeout, false),
+    intervalMs,
+    // A cap below the first delay would only make the interval unreachable: the interval wins.
+    maxIntervalMs: Math.max(intervalMs, duration(INPUT.maxInterval, false)),
+    backoff,
+    requestTimeoutMs: duration(INPUT.requestTimeout, false),
+    discoveryTimeoutMs: duration(INPUT.discoveryTimeout, true),
+    stallTimeoutMs: duration(INPUT.stallTimeout, true),
+    allowDegraded: booleanInput(read, INPUT.allowDegraded, false),
+  };
+}
+
+function booleanInput(read: (name: InputName) => string, name: InputName, fallback: boolean): boolean {
+  const text = read(name);
+  if (text === '') return fallback;
+  const value = parseBoolean(text);
+  if (value === undefined) {
+    throw new InputError(name, `Input '${name}' has value '${text}'; expected true or false.`);
+  }
+  return value;
+}
+
+function oneOf(name: InputName, value: string, accepted: readonly string[]): string {
+  if (value === '') throw new InputError(name, `Input '${name}' is required: one of ${accepted.join(', ')}.`);
+  if (!accepted.includes(value)) {
+    throw new InputError(name, `Input '${name}' has value '${value}'; expected one of ${accepted.join(', ')}.`);
+  }
+  return value;
+}

@@ -1,0 +1,183 @@
+/**
+ * The edge: the only module that talks to @actions/core. Parse inputs → provider → wait →
+ * report; outputs and the summary are written on every exit path.
+ */
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config/config.js';
+import { INPUT, SECRET_INPUTS } from './config/inputs.js';
+import { parseConfig } from './config/parse.js';
+import { InputError } from './core/errors.js';
+import type { Logger } from './core/logger.js';
+import { systemClock } from './core/clock.js';
+import { Redactor } from './core/redact.js';
+import type { RunResult } from './core/types.js';
+import { waitForTargets } from './engine/wait.js';
+import { createHttpClient } from './http/client.js';
+import type { HttpClient } from './http/types.js';
+import { PROVIDERS } from './providers/index.js';
+import { buildOutputs } from './report/outputs.js';
+import { buildSummary } from './report/summary.js';
+import type { RunInfo } from './report/types.js';
+import { failureResult, runInfoFor } from './run-info.js';
+
+/** Bounds the GitHub reporting after the verdict: it must never hold the job. */
+const REPORTING_TIMEOUT_MS = 15_000;
+
+export async function run(): Promise<void> {
+  const startedAt = new Date();
+  const redactor = new Redactor();
+  const log = redactingLogger(redactor);
+  const cancellation = new AbortController();
+  const cancel = (signal: NodeJS.Signals): void => {
+    if (cancellation.signal.aborted) return;
+    log.warning(`Received ${signal}: stopping the wait and reporting what is known.`);
+    cancellation.abort(new Error(`cancelled by ${signal}`));
+  };
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+
+  let config: Config | undefined;
+  let info: RunInfo | undefined;
+  let http: HttpClient | undefined;
+  let github: import('./report/github/index.js').GithubReporter | undefined;
+  let result: RunResult;
+  try {
+    maskSecretInputs(redactor);
+    config = parseConfig((name) => core.getInput(name, { trimWhitespace: false }));
+    const provider = await PROVIDERS[config.provider]();
+    if (config.deploy && !provider.canTrigger) {
+      throw new InputError(
+        INPUT.deploy,
+        `Input '${INPUT.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`,
+      );
+    }
+    const prepared = provider.prepare(config);
+    info = runInfoFor(config, prepared);
+    const client = createHttpClient({
+      extraHeaders: config.headers,
+      caCertificate: config.caCertificate,
+      proxyEnv: proxyEnvironment(process.env),
+    });
+    http = client;
+    github = await startGithubReporting(config, info, log, redactor);
+    const mask = (secret: string): void => {
+      core.setSecret(secret);
+      redactor.add(secret);
+    };
+    result = await waitForTargets({
+      targets: prepared.targets,
+      session: provider.open({ config, http: client, log, mask }),
+      deploy: config.deploy,
+      settings: config.wait,
+      clock: systemClock,
+      random: Math.random,
+      log,
+      signal: cancellation.signal,
+    });
+  } catch (error) {
+    result = failureResult(error, startedAt, cancellation.signal.aborted);
+  }
+
+  writeOutputs(result, redactor);
+  if (config?.summary !== false) await writeSummary(result, info ?? runInfoFor(config), redactor, log);
+  if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
+    core.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
+  } else if (result.ready) {
+    log.info(`Ready: ${result.message}`);
+  } else {
+    log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
+  }
+  await withTimeout(github?.finish(result), REPORTING_TIMEOUT_MS);
+  await http?.close();
+  process.off('SIGINT', cancel);
+  process.off('SIGTERM', cancel);
+}
+
+/** Masks every secret input before anything can print it, including the values inside a service key. */
+function maskSecretInputs(redactor: Redactor): void {
+  for (const name of SECRET_INPUTS) {
+    const value = core.getInput(name);
+    if (!value) continue;
+    core.setSecret(value);
+    redactor.add(value);
+    if (name === INPUT.serviceKey) for (const nested of secretValuesIn(value)) {
+      core.setSecret(nested);
+      redactor.add(nested);
+    }
+  }
+}
+
+/** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
+function secretValuesIn(json: string): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (/secret|password|token$|key$|certificate/i.test(key) && value.length > 0) found.push(value);
+    } else if (value && typeof value === 'object') {
+      for (const [childKey, child] of Object.entries(value)) walk(child, childKey);
+    }
+  };
+  try {
+    walk(JSON.parse(json), '');
+  } catch {
+    // A malformed key is reported by the SAP provider's validation; the whole value is masked already.
+  }
+  return found;
+}
+
+async function startGithubReporting(
+  config: Config,
+  info: RunInfo,
+  log: Logger,
+  redactor: Redactor,
+): Promise<import('./report/github/index.js').GithubReporter | undefined> {
+  const { github: settings } = config;
+  if (!settings.prComment && !settings.commitStatus && !settings.environment) return undefined;
+  const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
+  const reporter = createGithubReporter({
+    settings,
+    context: readGithubRunContext(process.env, (path) => readFileSync(path, 'utf8')),
+    info,
+    log,
+    redact: (text) => redactor.redact(text),
+  });
+  await withTimeout(reporter.start(), REPORTING_TIMEOUT_MS);
+  return reporter;
+}
+
+function writeOutputs(result: RunResult, redactor: Redactor): void {
+  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, redactor.redact(value));
+}
+
+async function writeSummary(result: RunResult, info: RunInfo, redactor: Redactor, log: Logger): Promise<void> {
+  try {
+    await core.summary.addRaw(redactor.redact(buildSummary(result, info)), true).write();
+  } catch (error) {
+    // Outside a runner (or with the summary file gone) the verdict still stands.
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function redactingLogger(redactor: Redactor): Logger {
+  return {
+    debug: (message) => core.debug(redactor.redact(message)),
+    info: (message) => core.info(redactor.redact(message)),
+    warning: (message) => core.warning(redactor.redact(message)),
+  };
+}
+
+function proxyEnvironment(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
+  return {
+    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
+    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
+    noProxy: env.NO_PROXY || env.no_proxy || undefined,
+  };
+}
+
+async function withTimeout(work: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,200 @@
+import type { Config } from '../config/config.js';
+import { INPUT } from '../config/inputs.js';
+import { displayEndpoint } from '../config/values.js';
+import { InputError } from '../core/errors.js';
+import type { Component, Snapshot, TargetState } from '../core/types.js';
+import { HttpError } from '../http/errors.js';
+import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
+import type { HttpResponse } from '../http/types.js';
+import { basicOrBearer } from './auth.js';
+import type { Provider, ProviderContext, ProviderSession } from './types.js';
+
+/** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
+export const OPENSEARCH_STATES: Readonly<Record<string, TargetState>> = {
+  NOT_STARTED: 'pending',
+  PROVISIONING: 'in_progress',
+  COMPLETED: 'succeeded',
+  FAILED: 'failed',
+};
+
+const API = '/_plugins/_flow_framework/workflow';
+
+interface ResourceCreated {
+  workflow_step_name?: unknown;
+  workflow_step_id?: unknown;
+  resource_type?: unknown;
+  resource_id?: unknown;
+}
+
+interface WorkflowStatus {
+  workflow_id?: unknown;
+  state?: unknown;
+  error?: unknown;
+  provisioning_progress?: unknown;
+  provision_start_time?: unknown;
+  provision_end_time?: unknown;
+  resources_created?: unknown;
+}
+
+export const opensearchProvider: Provider = {
+  name: 'opensearch-flow-framework',
+  canTrigger: true,
+  prepare(config) {
+    if (config.ids.length === 0) {
+      throw new InputError(INPUT.id, `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`);
+    }
+    return { targets: config.ids, endpoint: displayEndpoint(baseUrl(config)) };
+  },
+  open(context) {
+    return openSession(context);
+  },
+};
+
+function baseUrl(config: Config): URL {
+  return new URL(config.url ?? '');
+}
+
+function workflowUrl(config: Config, id: string, action: '_status' | '_provision'): string {
+  const base = baseUrl(config).href.replace(/\/+$/, '');
+  return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
+}
+
+function openSession({ config, http }: ProviderContext): ProviderSession {
+  const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
+  return {
+    async trigger(id, { signal, timeoutMs }) {
+      const response = await http.request({
+        method: 'POST',
+        url: workflowUrl(config, id, '_provision'),
+        headers,
+        signal,
+        timeoutMs,
+      });
+      if (response.status === 200 || response.status === 202) {
+        return { message: `${id}: provisioning requested (HTTP ${response.status})` };
+      }
+      if (response.status === 400 && isAlreadyProvisioned(response)) {
+        return { message: `${id}: already provisioned or provisioning — following its status` };
+      }
+      throw responseError(response, `provisioning workflow ${id}`);
+    },
+    async read(id, { signal, timeoutMs }) {
+      const response = await http.request({ url: workflowUrl(config, id, '_status'), headers, signal, timeoutMs });
+      if (response.status === 404) return notFound(id, response);
+      if (response.status !== 200) throw responseError(response, `reading the status of workflow ${id}`);
+      return snapshotFromStatus(parseJsonBody<WorkflowStatus>(response, `status of workflow ${id}`));
+    },
+  };
+}
+
+/**
+ * Flow Framework refuses to provision a workflow whose state is not NOT_STARTED; for a gate
+ * that is not a failure: the workflow's own status says how it went.
+ */
+function isAlreadyProvisioned(response: HttpResponse): boolean {
+  return /already|provisioning state is|can ?not be provisioned/i.test(errorText(response.body) ?? '');
+}
+
+function notFound(id: string, response: HttpResponse): Snapshot {
+  assertNotHtml(response, `status of workflow ${id}`);
+  const detail = errorText(response.body);
+  return {
+    state: 'not_found',
+    providerStatus: 'NOT_FOUND',
+    message: detail ? excerpt(detail) : `workflow ${id} not found — check url and id`,
+  };
+}
+
+/** `{"error":"text"}` or `{"error":{"reason":…},"status":N}`; undefined for anything else. */
+export function errorText(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (!isRecord(parsed)) return undefined;
+    const { error } = parsed;
+    if (typeof error === 'string') return error;
+    if (isRecord(error) && typeof error.reason === 'string') return error.reason;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Maps one `_status?all=true` body to a snapshot. Pure. */
+export function snapshotFromStatus(status: WorkflowStatus): Snapshot {
+  if (!isRecord(status)) throw unreadable('the body is not a JSON object');
+  const word = typeof status.state === 'string' ? status.state : '';
+  const state = OPENSEARCH_STATES[word.toUpperCase()] ?? 'unknown';
+  const components = resources(status.resources_created);
+  const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
+  const snapshot: Snapshot = {
+    state,
+    providerStatus: word || '(no state)',
+    message: describe(state, word, error, components.length),
+    components,
+  };
+  const progress = progressOf(state, status.provisioning_progress);
+  if (progress !== undefined) snapshot.progress = progress;
+  const startedAt = timestamp(status.provision_start_time);
+  if (startedAt) snapshot.startedAt = startedAt;
+  const completedAt = timestamp(status.provision_end_time);
+  if (completedAt) snapshot.completedAt = completedAt;
+  if (error) snapshot.logs = [{ level: 'ERROR', message: error }];
+  return snapshot;
+}
+
+function describe(state: TargetState, word: string, error: string | undefined, resourceCount: number): string {
+  const created = `${resourceCount} resource${resourceCount === 1 ? '' : 's'} created`;
+  switch (state) {
+    case 'pending':
+      return 'workflow created, provisioning not started';
+    case 'in_progress':
+      return `provisioning, ${created}`;
+    case 'succeeded':
+      return `provisioned, ${created}`;
+    case 'failed':
+      return error ? `provisioning failed: ${excerpt(error)}` : 'provisioning failed';
+    default:
+      return word ? `unrecognized workflow state '${excerpt(word, 60)}'` : 'the status has no state field';
+  }
+}
+
+/** `provisioning_progress` is a word (NOT_STARTED, IN_PROGRESS, DONE) on most versions; a number is taken as a percentage. */
+function progressOf(state: TargetState, value: unknown): number | undefined {
+  if (state === 'succeeded') return 100;
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.min(100, Math.max(0, Math.round(value)));
+  if (typeof value === 'string' && value.toUpperCase() === 'NOT_STARTED') return 0;
+  return undefined;
+}
+
+function resources(value: unknown): Component[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((resource: ResourceCreated) => {
+    const details: Record<string, string> = {};
+    for (const key of ['resource_type', 'resource_id', 'workflow_step_id'] as const) {
+      const field = resource[key];
+      if (typeof field === 'string' || typeof field === 'number') details[key] = String(field);
+    }
+    return {
+      name: String(resource.workflow_step_name ?? resource.workflow_step_id ?? 'step'),
+      kind: 'resource',
+      state: 'succeeded',
+      details,
+    };
+  });
+}
+
+/** Epoch milliseconds (the plugin's format) or an ISO string → ISO string. */
+function timestamp(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value).toISOString();
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
+    return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+  }
+  return undefined;
+}
+
+const unreadable = (why: string): HttpError =>
+  new HttpError(`unreadable workflow status: ${why}`, { kind: 'permanent' });
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
