@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAction, type ActionRun } from '../../sim/run-action.ts';
+import { startOpenSearchSimulator, type OpenSearchSimulatorOptions } from '../../sim/opensearch.ts';
+import type { SimServer } from '../../sim/server.ts';
+
+const FAST = { interval: '100ms', 'max-interval': '200ms', 'request-timeout': '2s', timeout: '10s' };
+const PASSWORD = 'opensearch-Pa55word!';
+
+let simulator: SimServer | undefined;
+afterEach(async () => {
+  await simulator?.close();
+  simulator = undefined;
+});
+
+async function run(
+  options: OpenSearchSimulatorOptions,
+  inputs: Record<string, string> = {},
+  extra: Parameters<typeof runAction>[0] extends infer O ? Partial<O> : never = {},
+): Promise<{ run: ActionRun; sim: SimServer }> {
+  simulator = await startOpenSearchSimulator(options);
+  const result = await runAction({
+    inputs: { provider: 'opensearch-flow-framework', url: simulator.url, id: 'wf-1', ...FAST, ...inputs },
+    ...extra,
+  });
+  return { run: result, sim: simulator };
+}
+
+const statusReads = (sim: SimServer) => sim.requests.filter((r) => r.path.endsWith('/_status'));
+
+describe('opensearch-flow-framework end to end', () => {
+  it('provisions, follows NOT_STARTED → PROVISIONING → COMPLETED and passes', async () => {
+    const { run, sim } = await run(
+      { scenario: 'provision-completed', basicAuth: { username: 'ci', password: PASSWORD }, provisionAnswer: 202 },
+      { deploy: 'true', username: 'ci', password: PASSWORD },
+    );
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true', 'provider-status': 'COMPLETED', progress: '100', attempts: '4' });
+    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/_plugins/_flow_framework/workflow/wf-1/_provision' });
+    expect(statusReads(sim)).toHaveLength(4);
+    expect(statusReads(sim)[0]?.url).toBe('/_plugins/_flow_framework/workflow/wf-1/_status?all=true');
+    const result = JSON.parse(run.outputs.result ?? '{}');
+    expect(result).toMatchObject({ status: 'succeeded', ready: true, targets: [{ id: 'wf-1', status: 'succeeded' }] });
+    expect(run.summary).toContain('wf-1');
+    expect(run.summary).toContain('register_remote_model');
+    expect(run.visibleLog).not.toContain(PASSWORD);
+    expect(run.summary + JSON.stringify(run.outputs)).not.toContain(PASSWORD);
+  });
+
+  it('reads the status when the workflow is already provisioned (400)', async () => {
+    const { run, sim } = await run({ scenario: 'provision-completed', provisionAnswer: 'already' }, { deploy: 'true' });
+    expect(run.outputs.status).toBe('succeeded');
+    expect(statusReads(sim).length).toBeGreaterThan(0);
+  });
+
+  it('fails with the provider error text on FAILED', async () => {
+    const { run } = await run({ scenario: 'provision-failed' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAILED' });
+    expect(run.outputs.message).toContain('Failed to create connector: invalid credential');
+    expect(run.stdout).toContain('::error::');
+  });
+
+  it('reports not_found on 404', async () => {
+    const { run } = await run({ scenario: 'not-found' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'not_found', ready: 'false' });
+    expect(run.outputs.message).toContain('Fail to find workflow status of wf-1');
+  });
+
+  it('times out on endless PROVISIONING within timeout + 1 s', async () => {
+    const { run } = await run({ scenario: 'endless' }, { timeout: '2s', interval: '300ms', 'max-interval': '5s' });
+    expect(run.outputs.status).toBe('timed_out');
+    expect(run.outputs['provider-status']).toBe('PROVISIONING');
+    expect(run.exitCode).toBe(1);
+    expect(run.durationMs).toBeLessThan(3_000);
+    expect(run.durationMs).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it('rides out 503, 429 and resets and still succeeds', async () => {
+    const { run, sim } = await run({ scenario: 'flaky' });
+    expect(run.outputs.status).toBe('succeeded');
+    expect(run.exitCode).toBe(0);
+    expect(statusReads(sim)).toHaveLength(6);
+    expect(run.stdout).toMatch(/::warning::.*503/);
+  });
+
+  it('stops at once with error on 401 without a body', async () => {
+    const { run, sim } = await run(
+      { scenario: 'endless', basicAuth: { username: 'ci', password: PASSWORD } },
+      { username: 'ci', password: 'wrong-password', timeout: '30s' },
+    );
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs.message).toMatch(/401.*credentials/);
+    expect(statusReads(sim)).toHaveLength(1);
+    expect(run.durationMs).toBeLessThan(5_000);
+    expect(run.visibleLog).not.toContain('wrong-password');
+  });
+
+  it('is an error, not a success, when a login page answers with 200', async () => {
+    const { run } = await run({ scenario: 'html-login' });
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs.message).toContain('got an HTML page');
+  });
+
+  it('keeps waiting on an invented state and never calls it success', async () => {
+    const { run } = await run({ scenario: 'invented-state' }, { timeout: '1s' });
+    expect(run.outputs.status).toBe('timed_out');
+    expect(run.outputs['provider-status']).toBe('WARMING_UP');
+    expect(run.stdout.match(/unrecognized provider status 'WARMING_UP'/g)).toHaveLength(1);
+  });
+
+  it('writes outputs and summary with verdict cancelled within 2 s of SIGTERM', async () => {
+    const { run } = await run({ scenario: 'endless' }, { timeout: '60s' }, { signal: { name: 'SIGTERM', afterMs: 1_000 } });
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.outputs.ready).toBe('false');
+    expect(run.summary).not.toBe('');
+    expect(run.durationMs - (run.signalledAtMs ?? 0)).toBeLessThan(2_000);
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('makes no request when an input is invalid', async () => {
+    const { run, sim } = await run({ scenario: 'provision-completed' }, { timeout: 'soon' });
+    expect(run.exitCode).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    expect(run.outputs.status).toBe('error');
+    expect(run.stdout).toContain("Input 'timeout' has value 'soon'");
+  });
+
+  it('leaves the decision to later steps with fail-on-not-ready: false', async () => {
+    const { run } = await run({ scenario: 'provision-failed' }, { 'fail-on-not-ready': 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false' });
+  });
+
+  it('watches several workflows and reports the worst', async () => {
+    const { run } = await run(
+      { scenario: 'provision-completed', workflows: { 'wf-bad': 'provision-failed' } },
+      { id: 'wf-1\nwf-bad, wf-2' },
+    );
+    expect(run.outputs.status).toBe('failed');
+    const result = JSON.parse(run.outputs.result ?? '{}') as { targets: { id: string; status: string }[] };
+    expect(result.targets.map((t) => [t.id, t.status])).toEqual([
+      ['wf-1', 'succeeded'],
+      ['wf-bad', 'failed'],
+      ['wf-2', 'succeeded'],
+    ]);
+  });
+});
