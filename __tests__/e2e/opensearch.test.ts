@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../../sim/run-action.ts';
+import { runAction, type ActionRun, type RunActionOptions } from '../../sim/run-action.ts';
 import { startOpenSearchSimulator, type OpenSearchSimulatorOptions } from '../../sim/opensearch.ts';
 import type { SimServer } from '../../sim/server.ts';
 
@@ -12,10 +12,10 @@ afterEach(async () => {
   simulator = undefined;
 });
 
-async function run(
+async function play(
   options: OpenSearchSimulatorOptions,
   inputs: Record<string, string> = {},
-  extra: Parameters<typeof runAction>[0] extends infer O ? Partial<O> : never = {},
+  extra: Partial<RunActionOptions> = {},
 ): Promise<{ run: ActionRun; sim: SimServer }> {
   simulator = await startOpenSearchSimulator(options);
   const result = await runAction({
@@ -29,7 +29,7 @@ const statusReads = (sim: SimServer) => sim.requests.filter((r) => r.path.endsWi
 
 describe('opensearch-flow-framework end to end', () => {
   it('provisions, follows NOT_STARTED → PROVISIONING → COMPLETED and passes', async () => {
-    const { run, sim } = await run(
+    const { run, sim } = await play(
       { scenario: 'provision-completed', basicAuth: { username: 'ci', password: PASSWORD }, provisionAnswer: 202 },
       { deploy: 'true', username: 'ci', password: PASSWORD },
     );
@@ -47,13 +47,13 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('reads the status when the workflow is already provisioned (400)', async () => {
-    const { run, sim } = await run({ scenario: 'provision-completed', provisionAnswer: 'already' }, { deploy: 'true' });
+    const { run, sim } = await play({ scenario: 'provision-completed', provisionAnswer: 'already' }, { deploy: 'true' });
     expect(run.outputs.status).toBe('succeeded');
     expect(statusReads(sim).length).toBeGreaterThan(0);
   });
 
   it('fails with the provider error text on FAILED', async () => {
-    const { run } = await run({ scenario: 'provision-failed' });
+    const { run } = await play({ scenario: 'provision-failed' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAILED' });
     expect(run.outputs.message).toContain('Failed to create connector: invalid credential');
@@ -61,14 +61,14 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('reports not_found on 404', async () => {
-    const { run } = await run({ scenario: 'not-found' });
+    const { run } = await play({ scenario: 'not-found' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'not_found', ready: 'false' });
     expect(run.outputs.message).toContain('Fail to find workflow status of wf-1');
   });
 
   it('times out on endless PROVISIONING within timeout + 1 s', async () => {
-    const { run } = await run({ scenario: 'endless' }, { timeout: '2s', interval: '300ms', 'max-interval': '5s' });
+    const { run } = await play({ scenario: 'endless' }, { timeout: '2s', interval: '300ms', 'max-interval': '5s' });
     expect(run.outputs.status).toBe('timed_out');
     expect(run.outputs['provider-status']).toBe('PROVISIONING');
     expect(run.exitCode).toBe(1);
@@ -77,7 +77,7 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('rides out 503, 429 and resets and still succeeds', async () => {
-    const { run, sim } = await run({ scenario: 'flaky' });
+    const { run, sim } = await play({ scenario: 'flaky' });
     expect(run.outputs.status).toBe('succeeded');
     expect(run.exitCode).toBe(0);
     expect(statusReads(sim)).toHaveLength(6);
@@ -85,7 +85,7 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('stops at once with error on 401 without a body', async () => {
-    const { run, sim } = await run(
+    const { run, sim } = await play(
       { scenario: 'endless', basicAuth: { username: 'ci', password: PASSWORD } },
       { username: 'ci', password: 'wrong-password', timeout: '30s' },
     );
@@ -97,20 +97,20 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('is an error, not a success, when a login page answers with 200', async () => {
-    const { run } = await run({ scenario: 'html-login' });
+    const { run } = await play({ scenario: 'html-login' });
     expect(run.outputs.status).toBe('error');
     expect(run.outputs.message).toContain('got an HTML page');
   });
 
   it('keeps waiting on an invented state and never calls it success', async () => {
-    const { run } = await run({ scenario: 'invented-state' }, { timeout: '1s' });
+    const { run } = await play({ scenario: 'invented-state' }, { timeout: '1s' });
     expect(run.outputs.status).toBe('timed_out');
     expect(run.outputs['provider-status']).toBe('WARMING_UP');
     expect(run.stdout.match(/unrecognized provider status 'WARMING_UP'/g)).toHaveLength(1);
   });
 
   it('writes outputs and summary with verdict cancelled within 2 s of SIGTERM', async () => {
-    const { run } = await run({ scenario: 'endless' }, { timeout: '60s' }, { signal: { name: 'SIGTERM', afterMs: 1_000 } });
+    const { run } = await play({ scenario: 'endless' }, { timeout: '60s' }, { signal: { name: 'SIGTERM', afterMs: 1_000 } });
     expect(run.outputs.status).toBe('cancelled');
     expect(run.outputs.ready).toBe('false');
     expect(run.summary).not.toBe('');
@@ -119,7 +119,7 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('makes no request when an input is invalid', async () => {
-    const { run, sim } = await run({ scenario: 'provision-completed' }, { timeout: 'soon' });
+    const { run, sim } = await play({ scenario: 'provision-completed' }, { timeout: 'soon' });
     expect(run.exitCode).toBe(1);
     expect(sim.requests).toHaveLength(0);
     expect(run.outputs.status).toBe('error');
@@ -127,13 +127,13 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('leaves the decision to later steps with fail-on-not-ready: false', async () => {
-    const { run } = await run({ scenario: 'provision-failed' }, { 'fail-on-not-ready': 'false' });
+    const { run } = await play({ scenario: 'provision-failed' }, { 'fail-on-not-ready': 'false' });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false' });
   });
 
   it('watches several workflows and reports the worst', async () => {
-    const { run } = await run(
+    const { run } = await play(
       { scenario: 'provision-completed', workflows: { 'wf-bad': 'provision-failed' } },
       { id: 'wf-1\nwf-bad, wf-2' },
     );
