@@ -26,7 +26,7 @@ export interface HttpResponse {
 
 /**
  * The one way providers talk HTTP. It resolves with any status: deciding what a 404 or a
- * 403 means is the provider's job (see `failFor` in ./status.ts for the common rules). It
+ * 403 means is the provider's job (see `responseError` in ./status.ts for the common rules). It
  * rejects with HttpError for network errors, timeouts (transient) and bodies past the size
  * limit (permanent), and with the signal's reason when aborted.
  */

@@ -1,0 +1,28 @@
+import { Agent, EnvHttpProxyAgent, type Dispatcher, type ProxyAgent } from 'undici';
+import { trustedCertificates } from './tls.js';
+
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/**
+ * The one connection pool of a client. Proxy values come from the caller only: undici would read the
+ * environment for each missing one, so empty strings stand for "not set".
+ */
+export function createDispatcher(proxy: ProxySettings = {}, caCertificate?: string): Dispatcher {
+  const ca = caCertificate ? trustedCertificates(caCertificate) : undefined;
+  const tls = ca ? { ca } : undefined;
+  if (!proxy.httpProxy && !proxy.httpsProxy) return new Agent({ connect: tls });
+  const options: EnvHttpProxyAgent.Options & Pick<ProxyAgent.Options, 'requestTls' | 'proxyTls'> = {
+    httpProxy: proxy.httpProxy ?? '',
+    httpsProxy: proxy.httpsProxy ?? '',
+    noProxy: proxy.noProxy ?? '',
+    // `connect` serves direct connections; through a proxy the target's TLS is `requestTls`.
+    connect: tls,
+    requestTls: tls,
+    proxyTls: tls,
+  };
+  return new EnvHttpProxyAgent(options);
+}
