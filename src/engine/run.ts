@@ -1,0 +1,106 @@
+import { setMaxListeners } from 'node:events';
+import type { WaitSettings } from '../config/config.js';
+import { formatDuration } from '../config/values.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import { HttpError } from '../http/errors.js';
+import type { CallOptions, ProviderSession } from '../providers/types.js';
+import { RunStopped, untilAborted } from './abort.js';
+import { callTimeout, createDeadline, type Deadline } from './deadline.js';
+import { Semaphore } from './semaphore.js';
+
+export interface RunOptions {
+  session: ProviderSession;
+  settings: WaitSettings;
+  clock: Clock;
+  random: () => number;
+  log: Logger;
+  signal: AbortSignal;
+  maxInFlight: number;
+}
+
+/** A call could not start: the deadline passed while it waited for a free slot. */
+export class OutOfTime extends Error {
+  override readonly name = 'OutOfTime';
+}
+
+/**
+ * What all targets of one run share: the deadline, the bound on requests in flight, and one stop signal
+ * that aborts every sleep and call at once (cancellation from outside, or an `error` on any target).
+ */
+export class Run {
+  readonly session: ProviderSession;
+  readonly settings: WaitSettings;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly log: Logger;
+  readonly deadline: Deadline;
+  private readonly slots: Semaphore;
+  private readonly stopper = new AbortController();
+  private readonly outside: AbortSignal;
+  private readonly onOutsideAbort = (): void => this.stopper.abort(new RunStopped('cancelled'));
+
+  constructor(options: RunOptions) {
+    this.session = options.session;
+    this.settings = options.settings;
+    this.clock = options.clock;
+    this.random = options.random;
+    this.log = options.log;
+    this.deadline = createDeadline(options.clock.now(), options.settings);
+    this.slots = new Semaphore(options.maxInFlight);
+    // Every target waits on the stop signal (a sleep, a slot or a call): many targets are not a leak.
+    setMaxListeners(0, this.stopper.signal);
+    this.outside = options.signal;
+    if (this.outside.aborted) this.onOutsideAbort();
+    else this.outside.addEventListener('abort', this.onOutsideAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.stopper.signal;
+  }
+
+  elapsedMs(): number {
+    return this.clock.now() - this.deadline.startMs;
+  }
+
+  /** An `error` on one target ends the whole run: nothing it could still learn would change the verdict. */
+  stopOnError(targetId: string): void {
+    if (!this.stopper.signal.aborted) this.stopper.abort(new RunStopped('error', targetId));
+  }
+
+  /** Detaches from the outside signal once every target has ended. */
+  close(): void {
+    this.outside.removeEventListener('abort', this.onOutsideAbort);
+  }
+
+  async sleepUntil(atMs: number): Promise<void> {
+    const ms = atMs - this.clock.now();
+    if (this.signal.aborted) throw this.signal.reason;
+    if (ms > 0) await this.clock.sleep(ms, this.signal);
+  }
+
+  /**
+   * Runs one request in a free slot, with a timeout clipped to the deadline that is enforced here too (a
+   * transient error when it passes), and abandons it the moment the run stops.
+   */
+  async call<T>(request: (options: CallOptions) => Promise<T>): Promise<T> {
+    const release = await this.slots.acquire(this.signal);
+    const timerDone = new AbortController();
+    try {
+      this.signal.throwIfAborted();
+      const timeoutMs = callTimeout(this.deadline, this.clock.now(), this.settings.requestTimeoutMs);
+      if (timeoutMs <= 0) throw new OutOfTime('no time left for another request');
+      const timeout = new AbortController();
+      const signal = AbortSignal.any([this.signal, timeout.signal]);
+      this.clock.sleep(timeoutMs, timerDone.signal).then(
+        () =>
+          timeout.abort(new HttpError(`request timed out after ${formatDuration(timeoutMs)}`, { kind: 'transient' })),
+        () => {},
+      );
+      return await untilAborted(request({ signal, timeoutMs }), signal);
+    } finally {
+      timerDone.abort();
+      release();
+    }
+  }
+}

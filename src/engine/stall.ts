@@ -1,0 +1,30 @@
+import type { Snapshot } from '../core/types.js';
+
+/** What counts as a change for `stall-timeout`: state, provider word, progress, and each component's state and count. */
+export function snapshotFingerprint(snapshot: Snapshot): string {
+  const components = (snapshot.components ?? []).map((component) => [
+    component.name,
+    component.state,
+    component.actual ?? null,
+  ]);
+  return JSON.stringify([snapshot.state, snapshot.providerStatus, snapshot.progress ?? null, components]);
+}
+
+/** Remembers when a target's status last changed; `stallTimeoutMs` 0 never stalls. */
+export class StallWatch {
+  private fingerprint: string | undefined;
+  private changedAtMs = 0;
+
+  constructor(private readonly stallTimeoutMs: number) {}
+
+  /** true when this snapshot is the same as the ones seen for at least `stallTimeoutMs` */
+  stalled(snapshot: Snapshot, nowMs: number): boolean {
+    const fingerprint = snapshotFingerprint(snapshot);
+    if (fingerprint !== this.fingerprint) {
+      this.fingerprint = fingerprint;
+      this.changedAtMs = nowMs;
+      return false;
+    }
+    return this.stallTimeoutMs > 0 && nowMs - this.changedAtMs >= this.stallTimeoutMs;
+  }
+}
