@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAction, type ActionRun } from '../../sim/run-action.ts';
+import { DEMO_CLIENT, startSapSimulator, type SapSimulator, type SapSimulatorOptions } from '../../sim/sap.ts';
+
+const FAST = { interval: '100ms', 'max-interval': '200ms', 'request-timeout': '2s', timeout: '10s' };
+const BASIC = { kind: 'basic', username: 'ci-user', password: 'Basic-Pa55word!' } as const;
+
+let simulator: SapSimulator | undefined;
+afterEach(async () => {
+  await simulator?.close();
+  simulator = undefined;
+});
+
+interface Result {
+  run: ActionRun;
+  sim: SapSimulator;
+  result: { status: string; targets: { id: string; status: string; providerStatus: string; message: string }[] };
+}
+
+/** Runs the bundle against a fresh simulator; OAuth through its service key unless the inputs say otherwise. */
+async function run(options: SapSimulatorOptions, inputs: Record<string, string> = {}): Promise<Result> {
+  simulator = await startSapSimulator(options);
+  const credentials: Record<string, string> =
+    options.auth?.kind === 'basic' ? { url: simulator.url } : { 'service-key': simulator.serviceKey };
+  const action = await runAction({
+    inputs: { provider: 'sap-cloud-integration', id: 'Order_Sync', ...credentials, ...FAST, ...inputs },
+  });
+  expectNoSecrets(action, simulator);
+  return { run: action, sim: simulator, result: JSON.parse(action.outputs.result ?? '{}') as Result['result'] };
+}
+
+/** What the runner shows (its own `::add-mask::` commands aside), the outputs and the summary. */
+function expectNoSecrets(action: ActionRun, sim: SapSimulator): void {
+  const shown = [action.visibleLog, JSON.stringify(action.outputs), action.summary].join('\n');
+  for (const secret of [DEMO_CLIENT.clientSecret, BASIC.password, ...sim.tokensIssued])
+    expect(shown).not.toContain(secret);
+  expect(shown).not.toContain(sim.serviceKey);
+}
+
+const apiRequests = (sim: SapSimulator) => sim.requests.filter((r) => r.url.startsWith('/api/v1'));
+
+describe('sap-cloud-integration end to end', () => {
+  it('deploys with a service key: DEPLOYING → SUCCESS → STARTING → STARTED', async () => {
+    const {
+      run: action,
+      sim,
+      result,
+    } = await run({ scenario: 'deploy-ok', tokenLifetimeSeconds: 60 }, { deploy: 'true' });
+    expect(action.exitCode).toBe(0);
+    expect(action.outputs).toMatchObject({ status: 'succeeded', ready: 'true', 'provider-status': 'STARTED' });
+    expect(action.outputs['task-id']).toBe(sim.taskIds.get('Order_Sync'));
+    expect(action.outputs['task-id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.targets[0]).toMatchObject({ id: 'Order_Sync', status: 'succeeded', providerStatus: 'STARTED' });
+    expect(apiRequests(sim).map((r) => r.path.replace(/'[0-9a-f]{32}'/, "'<task>'"))).toEqual([
+      '/api/v1/DeployIntegrationDesigntimeArtifact',
+      '/api/v1/',
+      '/api/v1/DeployIntegrationDesigntimeArtifact',
+      "/api/v1/BuildAndDeployStatus(TaskId='<task>')",
+      "/api/v1/BuildAndDeployStatus(TaskId='<task>')",
+      "/api/v1/IntegrationRuntimeArtifacts('Order_Sync')",
+      "/api/v1/IntegrationRuntimeArtifacts('Order_Sync')",
+    ]);
+    expect(sim.tokensIssued).toHaveLength(1);
+    expect(action.summary).toMatch(/Order\\?_Sync/);
+    expect(action.summary).toContain(action.outputs['task-id']);
+  });
+
+  it('fails on a build FAIL with the error information in the message', async () => {
+    const { run: action } = await run({ scenario: 'deploy-fail' }, { deploy: 'true' });
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAIL' });
+    expect(action.outputs.message).toContain(
+      'Failed to deploy integration flow Order_Sync: a script step does not compile',
+    );
+    expect(action.outputs.message).toContain('mapOrder.groovy');
+  });
+
+  it('fails on a runtime ERROR once the error details arrive', async () => {
+    const { run: action, result } = await run({ scenario: 'runtime-error' }, { deploy: 'true' });
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
+    expect(result.targets[0]?.message).toMatch(/^runtime status ERROR: Failed to deploy integration flow Order_Sync/);
+  });
+
+  it('fails on FAIL_ON_LICENSE_ERROR', async () => {
+    const { run: action } = await run({ scenario: 'license-error' }, { deploy: 'true' });
+    expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'FAIL_ON_LICENSE_ERROR' });
+    expect(action.outputs.message).toContain('license');
+  });
+
+  it('never calls an invented status a success: unknown until timed_out, warned once', async () => {
+    const { run: action } = await run({ scenario: 'invented-status' }, { deploy: 'true', timeout: '1500ms' });
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs).toMatchObject({ status: 'timed_out', ready: 'false', 'provider-status': 'WARMING_UP' });
+    expect(action.stdout.match(/unrecognized provider status 'WARMING_UP'/g)).toHaveLength(1);
+  });
+
+  it('deploys with Basic auth, a CSRF token and the session cookies', async () => {
+    const { run: action, sim } = await run(
+      { scenario: 'deploy-ok', auth: BASIC },
+      { deploy: 'true', username: BASIC.username, password: BASIC.password },
+    );
+    expect(action.outputs.status).toBe('succeeded');
+    const [fetch, deploy] = apiRequests(sim);
+    expect(fetch).toMatchObject({ method: 'GET', url: '/api/v1/' });
+    expect(fetch?.headers['x-csrf-token']).toBe('Fetch');
+    expect(deploy?.method).toBe('POST');
+    expect(deploy?.headers['x-csrf-token']).toMatch(/^[0-9a-f]{32}$/);
+    expect(deploy?.headers.cookie).toContain('JSESSIONID=');
+  });
+
+  it('fetches a new token once when the first one expires early', async () => {
+    const { run: action, sim } = await run({ scenario: 'deploy-ok', revokeFirstTokenAfter: 4 }, { deploy: 'true' });
+    expect(action.outputs.status).toBe('succeeded');
+    expect(sim.tokensIssued).toHaveLength(2);
+    expect(
+      apiRequests(sim).filter((r) => r.headers.authorization === `Bearer ${sim.tokensIssued[1]}`).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('reads XML answers', async () => {
+    const { run: action, result } = await run({ scenario: 'deploy-ok', format: 'xml' }, { deploy: 'true' });
+    expect(action.outputs).toMatchObject({ status: 'succeeded', 'provider-status': 'STARTED' });
+    expect(result.targets[0]?.message).toContain('started version 1.0.0');
+  });
+
+  it('is an error, never a success, when a login page answers with 200', async () => {
+    const { run: action } = await run({ scenario: 'started', htmlLogin: true });
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs.status).toBe('error');
+    expect(action.outputs.message).toContain('got an HTML page — check url and credentials');
+  });
+
+  it('deploys an Id containing a quote', async () => {
+    const id = "O'Brien_Sync";
+    const { run: action, sim } = await run({ scenario: 'deploy-ok' }, { deploy: 'true', id, version: '1.2.0' });
+    expect(action.outputs.status).toBe('succeeded');
+    expect(sim.taskIds.has(id)).toBe(true);
+    expect(apiRequests(sim).map((r) => r.url)).toContain("/api/v1/IntegrationRuntimeArtifacts('O''Brien_Sync')");
+  });
+
+  it('deploys three ids at once and reports the failing one as the verdict', async () => {
+    const {
+      run: action,
+      sim,
+      result,
+    } = await run(
+      { scenario: 'deploy-ok', artifacts: { Billing_Sync: 'runtime-error' } },
+      { deploy: 'true', id: 'Order_Sync\nBilling_Sync, Invoice_Sync' },
+    );
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs.status).toBe('failed');
+    expect(result.targets.map((t) => [t.id, t.status])).toEqual([
+      ['Order_Sync', 'succeeded'],
+      ['Billing_Sync', 'failed'],
+      ['Invoice_Sync', 'succeeded'],
+    ]);
+    expect(
+      action.outputs['task-id']
+        ?.split(',')
+        .map((t) => t.trim())
+        .sort(),
+    ).toEqual([...sim.taskIds.values()].sort());
+    expect(sim.tokensIssued).toHaveLength(1);
+  });
+
+  it('reports an artifact that is not deployed as not_found without a deploy', async () => {
+    const { run: action } = await run({ scenario: 'not-deployed' });
+    expect(action.outputs.status).toBe('not_found');
+    expect(action.outputs.message).toContain('not deployed');
+  });
+
+  it('stops before any request on an incomplete service key and never echoes it', async () => {
+    simulator = await startSapSimulator({ scenario: 'started' });
+    const key = JSON.stringify({
+      oauth: { clientid: 'sb-x', clientsecret: DEMO_CLIENT.clientSecret, url: simulator.url },
+    });
+    const action = await runAction({
+      inputs: { provider: 'sap-cloud-integration', id: 'Order_Sync', 'service-key': key, ...FAST },
+    });
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs.status).toBe('error');
+    expect(action.outputs.message).toContain("'oauth.tokenurl'");
+    expect(simulator.requests).toHaveLength(0);
+    expectNoSecrets(action, simulator);
+  });
+});

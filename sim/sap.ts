@@ -1,0 +1,419 @@
+/**
+ * A local stand-in for SAP Cloud Integration's OData API (`/api/v1`) and its OAuth token endpoint
+ * (`/oauth/token`): the four Deploy actions, BuildAndDeployStatus, IntegrationRuntimeArtifacts and
+ * their ErrorInformation, in JSON or Atom/XML, with CSRF, expiring tokens, faults and login pages.
+ * Run alone: `node sim/sap.ts --scenario deploy-ok [--port 0]` — prints its URL and a service key.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fault, json, sequence, startServer, type RecordedRequest, type Reply, type SimServer } from './server.ts';
+import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
+
+export type { Format } from './sap/render.ts';
+
+/** A runtime entry as a scenario describes it; rendered when asked, so a fresh `DeployedOn` is "now". */
+export interface RuntimeEntry {
+  status: string;
+  /** default: the version deployed in this run (`1.0.0` for `active` or without a deploy) */
+  version?: string;
+  /** `earlier`: a day before the answer, as an entry left over from a previous deploy */
+  deployedOn?: 'now' | 'earlier';
+}
+
+/** SAP's ErrorInformation/$value document. */
+export interface ErrorInformation {
+  message: { subsystemName?: string; messageId?: string; messageText: string; parameter?: string[] };
+  childInstances?: ErrorInformation[];
+}
+
+/** A status word, or a reply sent as it is (a fault). */
+export type BuildStep = string | Reply;
+export type RuntimeStep = RuntimeEntry | 'not-found' | 'not-found-500' | Reply;
+/** `not-ready`: 204, as SAP answers while it collects the details */
+export type ErrorInfoStep = 'not-ready' | ErrorInformation | Reply;
+/** `accept`: 202 with a new task id */
+export type DeployStep = 'accept' | Reply;
+
+/** What one artifact answers, call after call (the last step repeats). */
+export interface Script {
+  deploy?: DeployStep[];
+  build: BuildStep[];
+  runtime: RuntimeStep[];
+  errorInfo?: ErrorInfoStep[];
+}
+
+const PREVIOUS_DEPLOY: RuntimeEntry = { status: 'STARTED', version: '0.9.0', deployedOn: 'earlier' };
+
+const compileError = (id: string): ErrorInformation => ({
+  message: {
+    subsystemName: 'IFLMAP Deployment',
+    messageId: 'IFLMAP_DEPLOY_FAILED',
+    messageText: 'Failed to deploy integration flow {0}: {1}',
+    parameter: [id, 'a script step does not compile'],
+  },
+  childInstances: [
+    {
+      message: {
+        subsystemName: 'Script',
+        messageId: 'SCRIPT_COMPILATION_FAILED',
+        messageText: "Script {0} does not compile: unexpected token '{1}' at line {2}",
+        parameter: ['mapOrder.groovy', '}', '42'],
+      },
+      childInstances: [],
+    },
+  ],
+});
+
+const LICENSE_ERROR: ErrorInformation = {
+  message: {
+    subsystemName: 'Deployment',
+    messageId: 'LICENSE_CHECK_FAILED',
+    messageText: 'The tenant license does not allow artifacts of type {0}',
+    parameter: ['INTEGRATION_FLOW'],
+  },
+};
+
+export const SCENARIOS: Record<string, (id: string) => Script> = {
+  'deploy-ok': () => ({ build: ['DEPLOYING', 'SUCCESS'], runtime: [{ status: 'STARTING' }, { status: 'STARTED' }] }),
+  started: () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED' }] }),
+  'deploy-fail': (id) => ({
+    build: ['DEPLOYING', 'FAIL'],
+    runtime: ['not-found'],
+    errorInfo: ['not-ready', compileError(id)],
+  }),
+  'runtime-error': (id) => ({
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [{ status: 'STARTING' }, { status: 'ERROR' }],
+    errorInfo: ['not-ready', compileError(id)],
+  }),
+  'error-without-details': () => ({ build: ['SUCCESS'], runtime: [{ status: 'ERROR' }], errorInfo: ['not-ready'] }),
+  'license-error': () => ({
+    build: ['DEPLOYING', 'FAIL_ON_LICENSE_ERROR'],
+    runtime: ['not-found'],
+    errorInfo: [LICENSE_ERROR],
+  }),
+  'invented-status': () => ({ build: ['DEPLOYING', 'SUCCESS'], runtime: [{ status: 'WARMING_UP' }] }),
+  'stale-runtime': () => ({ build: ['SUCCESS'], runtime: [PREVIOUS_DEPLOY] }),
+  'runtime-lag': () => ({
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [PREVIOUS_DEPLOY, 'not-found', { status: 'STARTING' }, { status: 'STARTED' }],
+  }),
+  'other-version': () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED', version: '0.9.0' }] }),
+  'not-deployed': () => ({ build: ['SUCCESS'], runtime: ['not-found'] }),
+  'not-deployed-500': () => ({ build: ['SUCCESS'], runtime: ['not-found-500'] }),
+  flaky: () => ({
+    deploy: [fault.unavailable(0), 'accept'],
+    build: [fault.unavailable(0), 'DEPLOYING', fault.tooManyRequests(0), 'SUCCESS'],
+    runtime: [fault.reset(), { status: 'STARTING' }, { status: 'STARTED' }],
+  }),
+  endless: () => ({ build: ['DEPLOYING'], runtime: [{ status: 'STARTING' }] }),
+  'deploy-refused': (id) => ({
+    deploy: [
+      errorBody(
+        'json',
+        400,
+        'Bad Request',
+        `Integration design time artifact with id '${id}' and the given version does not exist.`,
+      ),
+    ],
+    build: ['DEPLOYING'],
+    runtime: ['not-found'],
+  }),
+};
+
+export type SimAuth =
+  | { kind: 'oauth'; clientId: string; clientSecret: string }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'none' };
+
+export interface SapSimulatorOptions {
+  /** the default scenario for every artifact */
+  scenario: string;
+  /** per-artifact scenarios, overriding the default */
+  artifacts?: Record<string, string>;
+  /** default `json`; `xml` answers in Atom/XML whatever the Accept header says */
+  format?: Format;
+  /** default: OAuth with DEMO_CLIENT */
+  auth?: SimAuth;
+  /** POSTs need the CSRF token and session cookie of a `X-CSRF-Token: Fetch` (default true) */
+  csrf?: boolean;
+  /** every API request gets a login page with 200, as behind an identity provider */
+  htmlLogin?: boolean;
+  /** `expires_in` of issued tokens, seconds (default 300) */
+  tokenLifetimeSeconds?: number;
+  /** the first access token is refused after this many API requests, as if it expired early */
+  revokeFirstTokenAfter?: number;
+  port?: number;
+}
+
+export interface SapSimulator extends SimServer {
+  /** a service key for this simulator (OAuth only) */
+  serviceKey: string;
+  /** every access token handed out, to check that none leaks */
+  tokensIssued: string[];
+  /** artifact id → the task id of its last deploy */
+  taskIds: Map<string, string>;
+}
+
+export const DEMO_CLIENT = { clientId: 'sb-await-deploy-demo!b1234|it!b5678', clientSecret: 'demo-Secret-9f1c2e7a4b' };
+
+const API = '/api/v1';
+const ARTIFACT_TYPES: Record<string, string> = {
+  DeployIntegrationDesigntimeArtifact: 'INTEGRATION_FLOW',
+  DeployValueMappingDesigntimeArtifact: 'VALUE_MAPPING',
+  DeployScriptCollectionDesigntimeArtifact: 'SCRIPT_COLLECTION',
+  DeployMessageMappingDesigntimeArtifact: 'MESSAGE_MAPPING',
+};
+const DAY_MS = 86_400_000;
+
+interface Artifact {
+  deploy: () => DeployStep;
+  build: () => BuildStep;
+  runtime: () => RuntimeStep;
+  errorInfo: () => ErrorInfoStep;
+  version?: string;
+  type: string;
+}
+
+export async function startSapSimulator(options: SapSimulatorOptions): Promise<SapSimulator> {
+  const format = options.format ?? 'json';
+  const auth = options.auth ?? { kind: 'oauth', ...DEMO_CLIENT };
+  const artifacts = new Map<string, Artifact>();
+  const tasks = new Map<string, string>();
+  const taskIds = new Map<string, string>();
+  const tokens = new Map<string, number>();
+  const tokensIssued: string[] = [];
+  const csrfSessions = new Map<string, string>();
+  let apiRequestsWithFirstToken = 0;
+  let origin = '';
+
+  const artifactFor = (id: string): Artifact => {
+    let artifact = artifacts.get(id);
+    if (!artifact) {
+      const name = options.artifacts?.[id] ?? options.scenario;
+      const script = SCENARIOS[name];
+      if (!script) throw new Error(`unknown scenario '${name}'`);
+      const steps = script(id);
+      artifact = {
+        deploy: sequence(steps.deploy ?? ['accept']),
+        build: sequence(steps.build),
+        runtime: sequence(steps.runtime),
+        errorInfo: sequence(steps.errorInfo ?? ['not-ready']),
+        type: 'INTEGRATION_FLOW',
+      };
+      artifacts.set(id, artifact);
+    }
+    return artifact;
+  };
+
+  const notFound = (): Reply => errorBody(format, 404, 'Not Found', 'Requested entity could not be found.');
+
+  const issueToken = (request: RecordedRequest): Reply => {
+    if (auth.kind !== 'oauth') return notFound();
+    const expected = `Basic ${Buffer.from(`${auth.clientId}:${auth.clientSecret}`).toString('base64')}`;
+    const form = new URLSearchParams(request.body);
+    if (request.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
+      return json(400, { error: 'unsupported_grant_type' });
+    }
+    if (request.headers.authorization !== expected) {
+      return json(401, { error: 'unauthorized', error_description: 'Bad credentials' });
+    }
+    const token = `eyJ${randomBytes(24).toString('hex')}`;
+    const lifetime = options.tokenLifetimeSeconds ?? 300;
+    tokens.set(token, Date.now() + lifetime * 1000);
+    tokensIssued.push(token);
+    return json(200, {
+      access_token: token,
+      token_type: 'bearer',
+      expires_in: lifetime,
+      scope: 'it!b5678.IntegrationContent.Read',
+      jti: randomUUID(),
+    });
+  };
+
+  const authorized = (request: RecordedRequest): boolean => {
+    const header = request.headers.authorization ?? '';
+    if (auth.kind === 'none') return true;
+    if (auth.kind === 'basic')
+      return header === `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const expiresAt = tokens.get(token);
+    if (expiresAt === undefined || Date.now() >= expiresAt) return false;
+    if (token === tokensIssued[0] && options.revokeFirstTokenAfter !== undefined) {
+      apiRequestsWithFirstToken += 1;
+      if (apiRequestsWithFirstToken > options.revokeFirstTokenAfter) return false;
+    }
+    return true;
+  };
+
+  const csrfRefusal = (request: RecordedRequest): Reply | undefined => {
+    if (options.csrf === false) return undefined;
+    const token = String(request.headers['x-csrf-token'] ?? '');
+    const session = csrfSessions.get(token);
+    if (session && (request.headers.cookie ?? '').includes(`JSESSIONID=${session}`)) return undefined;
+    return {
+      status: 403,
+      headers: { 'x-csrf-token': 'Required', 'content-type': 'text/plain' },
+      body: 'CSRF token validation failed',
+    };
+  };
+
+  const fetchCsrf = (): Reply => {
+    const token = randomBytes(16).toString('hex');
+    const session = randomBytes(12).toString('hex').toUpperCase();
+    csrfSessions.set(token, session);
+    const reply = serviceDocument(format);
+    return {
+      ...reply,
+      headers: {
+        ...reply.headers,
+        'x-csrf-token': token,
+        'set-cookie': [
+          `JSESSIONID=${session}; Path=/; Secure; HttpOnly`,
+          `__VCAP_ID__=${randomBytes(8).toString('hex')}; Path=/; HttpOnly`,
+        ],
+      },
+    };
+  };
+
+  const deploy = (request: RecordedRequest, action: string): Reply => {
+    if (request.method !== 'POST') return errorBody(format, 405, 'Method Not Allowed', 'Use POST to deploy');
+    const type = ARTIFACT_TYPES[action];
+    const id = literal(request.query.get('Id') ?? '');
+    const version = literal(request.query.get('Version') ?? '');
+    if (!type) return errorBody(format, 404, 'Not Found', `Resource not found for the segment '${action}'.`);
+    if (id === undefined || version === undefined)
+      return errorBody(format, 400, 'Bad Request', 'Invalid key predicate');
+    const artifact = artifactFor(id);
+    const step = artifact.deploy();
+    if (step !== 'accept') return step;
+    artifact.version = version;
+    artifact.type = type;
+    const taskId = randomUUID().replace(/-/g, '');
+    tasks.set(taskId, id);
+    taskIds.set(id, taskId);
+    return { status: 202, headers: { 'content-type': 'text/plain' }, body: taskId };
+  };
+
+  const buildStatus = (rawKey: string): Reply => {
+    const taskId = literal(safeDecode(rawKey).replace(/^TaskId=/, ''));
+    const id = taskId === undefined ? undefined : tasks.get(taskId);
+    if (taskId === undefined || id === undefined) return notFound();
+    const step = artifactFor(id).build();
+    return typeof step === 'string'
+      ? renderEntity(format, origin, `BuildAndDeployStatus(TaskId='${taskId}')`, 'BuildAndDeployStatus', {
+          TaskId: taskId,
+          Status: step,
+        })
+      : step;
+  };
+
+  const runtime = (id: string): Reply => {
+    const artifact = artifactFor(id);
+    const step = artifact.runtime();
+    if (step === 'not-found') return notFound();
+    if (step === 'not-found-500')
+      return errorBody(format, 500, 'Internal Server Error', 'Requested entity could not be found.');
+    if (isReply(step)) return step;
+    const deployedVersion =
+      artifact.version && artifact.version.toLowerCase() !== 'active' ? artifact.version : '1.0.0';
+    const deployedOn = Date.now() - (step.deployedOn === 'earlier' ? DAY_MS : 0);
+    return renderEntity(
+      format,
+      origin,
+      `IntegrationRuntimeArtifacts('${id.replace(/'/g, "''")}')`,
+      'IntegrationRuntimeArtifact',
+      {
+        Id: id,
+        Version: step.version ?? deployedVersion,
+        Name: id.replace(/_/g, ' '),
+        Type: artifact.type,
+        DeployedBy: auth.kind === 'basic' ? auth.username : auth.kind === 'oauth' ? auth.clientId : 'S0001234567',
+        DeployedOn: deployedOn,
+        Status: step.status,
+      },
+    );
+  };
+
+  const errorInformation = (id: string): Reply => {
+    const step = artifactFor(id).errorInfo();
+    if (step === 'not-ready') return { status: 204 };
+    if (isReply(step)) return step;
+    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: JSON.stringify(step) };
+  };
+
+  const api = (request: RecordedRequest, path: string): Reply => {
+    if (options.htmlLogin) return fault.htmlLogin();
+    if (!authorized(request))
+      return { status: 401, headers: { 'www-authenticate': auth.kind === 'basic' ? 'Basic realm="SAP"' : 'Bearer' } };
+    if (String(request.headers['x-csrf-token'] ?? '').toLowerCase() === 'fetch') return fetchCsrf();
+    if (request.method === 'POST') {
+      const refusal = csrfRefusal(request);
+      if (refusal) return refusal;
+    }
+    const resource = path.slice(API.length);
+    if (resource === '' || resource === '/') return serviceDocument(format);
+    const action = /^\/(Deploy\w+DesigntimeArtifact)$/.exec(resource);
+    if (action) return deploy(request, action[1] ?? '');
+    const task = /^\/BuildAndDeployStatus\(([^/]*)\)$/.exec(resource);
+    if (task) return buildStatus(task[1] ?? '');
+    const artifact = /^\/IntegrationRuntimeArtifacts\(([^/]*)\)(\/ErrorInformation\/\$value)?$/.exec(resource);
+    if (artifact) {
+      const id = literal(safeDecode(artifact[1] ?? ''));
+      if (id === undefined) return errorBody(format, 400, 'Bad Request', 'Invalid key predicate');
+      return artifact[2] ? errorInformation(id) : runtime(id);
+    }
+    return errorBody(format, 404, 'Not Found', `Resource not found for the segment '${resource.slice(1)}'.`);
+  };
+
+  const server = await startServer(
+    (request) => {
+      // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
+      const path = request.url.split('?')[0] ?? '';
+      if (path === '/oauth/token') return issueToken(request);
+      if (path === API || path.startsWith(`${API}/`)) return api(request, path);
+      return notFound();
+    },
+    { port: options.port },
+  );
+  origin = server.url;
+  const serviceKey = JSON.stringify(
+    {
+      oauth: {
+        createdate: '2025-01-01T00:00:00.000Z',
+        clientid: auth.kind === 'oauth' ? auth.clientId : '',
+        clientsecret: auth.kind === 'oauth' ? auth.clientSecret : '',
+        tokenurl: `${server.url}/oauth/token`,
+        url: server.url,
+      },
+    },
+    null,
+    2,
+  );
+  return { ...server, serviceKey, tokensIssued, taskIds };
+}
+
+/** `'It''s'` → `It's`; undefined when the text is not one OData string literal. */
+export function literal(text: string): string | undefined {
+  const match = /^'((?:[^']|'')*)'$/.exec(text);
+  return match ? (match[1] ?? '').replace(/''/g, "'") : undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const isReply = (step: object): step is Reply => typeof (step as { status?: unknown }).status === 'number';
+
+if (import.meta.main) {
+  const { runFromCommandLine } = await import('./cli.ts');
+  let started: SapSimulator | undefined;
+  await runFromCommandLine('sap-cloud-integration', Object.keys(SCENARIOS), async (scenario, port) => {
+    started = await startSapSimulator({ scenario, port });
+    return started;
+  });
+  console.log(`service key (paste into the service-key input or a secret):\n${started?.serviceKey ?? ''}`);
+}

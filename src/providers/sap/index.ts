@@ -1,0 +1,15 @@
+import type { Provider } from '../types.js';
+import { SapSession } from './session.js';
+import { resolveSettings, rootEndpoint } from './settings.js';
+
+export const sapProvider: Provider = {
+  name: 'sap-cloud-integration',
+  canTrigger: true,
+  prepare(config) {
+    const settings = resolveSettings(config);
+    return { targets: settings.ids, endpoint: rootEndpoint(settings.root) };
+  },
+  open(context) {
+    return new SapSession(resolveSettings(context.config), context);
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * One run's conversation with a tenant. Per target: the deploy task (phase 1, BuildAndDeployStatus),
+ * then the artifact in the runtime (phase 2, IntegrationRuntimeArtifacts), then — on a failure — the
+ * error details, which SAP may need a few reads to provide.
+ */
+import type { Snapshot } from '../../core/types.js';
+import { assertNotHtml, responseError } from '../../http/status.js';
+import type { HttpResponse } from '../../http/types.js';
+import type { CallOptions, ProviderContext, ProviderSession, TriggerResult } from '../types.js';
+import { SapApi } from './api.js';
+import { createAuthorizer } from './auth.js';
+import { errorDetailsFrom } from './error-information.js';
+import { readEntity, sapUrls, taskIdFrom } from './odata.js';
+import type { SapSettings } from './settings.js';
+import { BUILD_STATES, buildSnapshot, lookup, runtimeSnapshot } from './states.js';
+
+/** After the first failed read without error details (204), this many more reads wait for them. */
+export const MAX_ERROR_DETAIL_WAITS = 3;
+
+/**
+ * A runtime entry deployed this long before the deploy request's own `Date` still counts as this
+ * run's: the tenant may stamp it a moment before it answers.
+ */
+export const STALE_TOLERANCE_MS = 5_000;
+
+const NOT_FOUND_TEXT = /requested entity could not be found/i;
+
+type Progress =
+  | { phase: 'build'; taskId: string; deployedNotBeforeMs: number }
+  /** `built`: this run's build succeeded, so a missing runtime entry is the runtime catching up */
+  | { phase: 'runtime'; built: boolean; deployedNotBeforeMs?: number }
+  | { phase: 'failure'; failed: Snapshot; emptyReads: number };
+
+export class SapSession implements ProviderSession {
+  private readonly api: SapApi;
+  private readonly progress = new Map<string, Progress>();
+  /** `active` deploys whatever version is current: nothing to compare the runtime's Version with */
+  private readonly expectedVersion: string | undefined;
+
+  constructor(
+    private readonly settings: SapSettings,
+    context: ProviderContext,
+    private readonly now: () => number = Date.now,
+  ) {
+    const authorizer = createAuthorizer(settings.auth, { http: context.http, mask: context.mask, now });
+    this.api = new SapApi({
+      http: context.http,
+      authorizer,
+      root: settings.root,
+      csrfUpFront: settings.auth.kind === 'basic',
+      now,
+    });
+    this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
+  }
+
+  async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
+    const { root, artifactType, version } = this.settings;
+    const context = `deploying ${artifactType} '${id}' version ${version}`;
+    const sentAt = this.now();
+    const response = await this.api.post(sapUrls.deploy(root, artifactType, id, version), call);
+    assertNotHtml(response, context);
+    if (response.status !== 202) throw responseError(response, context);
+    const taskId = taskIdFrom(response, context);
+    const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
+    this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
+    return { taskId, message: `${id}: deploy of version ${version} requested (task ${taskId})` };
+  }
+
+  async read(id: string, call: CallOptions): Promise<Snapshot> {
+    let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+    if (progress.phase === 'build') {
+      const build = await this.readBuild(progress.taskId, call);
+      if (build && build.state !== 'failed') return build;
+      progress = build
+        ? { phase: 'failure', failed: build, emptyReads: 0 }
+        : { phase: 'runtime', built: true, deployedNotBeforeMs: progress.deployedNotBeforeMs };
+      this.progress.set(id, progress);
+    }
+    if (progress.phase === 'runtime') {
+      const runtime = await this.readRuntime(id, progress.built, progress.deployedNotBeforeMs, call);
+      if (runtime.state !== 'failed') return runtime;
+      progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
+      this.progress.set(id, progress);
+    }
+    return this.readErrorDetails(id, progress, call);
+  }
+
+  /** The build's snapshot; undefined once it succeeded (phase 2 decides then). */
+  private async readBuild(taskId: string, call: CallOptions): Promise<Snapshot | undefined> {
+    const context = `reading the build status of task ${taskId}`;
+    const response = await this.api.get(sapUrls.buildStatus(this.settings.root, taskId), call);
+    if (isEntityNotFound(response, context)) {
+      return {
+        state: 'not_found',
+        providerStatus: 'NOT_FOUND',
+        message: `the tenant does not know deploy task ${taskId} (yet)`,
+      };
+    }
+    if (response.status !== 200) throw responseError(response, context);
+    const entity = await readEntity(response, context);
+    return lookup(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
+  }
+
+  private async readRuntime(
+    id: string,
+    built: boolean,
+    deployedNotBeforeMs: number | undefined,
+    call: CallOptions,
+  ): Promise<Snapshot> {
+    const context = `reading the runtime status of '${id}'`;
+    const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
+    if (isEntityNotFound(response, context)) {
+      return built
+        ? {
+            state: 'in_progress',
+            providerStatus: 'SUCCESS',
+            message: 'build succeeded, waiting for the runtime to pick up the deploy',
+          }
+        : {
+            state: 'not_found',
+            providerStatus: 'NOT_FOUND',
+            message: `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
+          };
+    }
+    if (response.status !== 200) throw responseError(response, context);
+    const entity = await readEntity(response, context);
+    return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
+  }
+
+  /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
+  private async readErrorDetails(
+    id: string,
+    progress: Extract<Progress, { phase: 'failure' }>,
+    call: CallOptions,
+  ): Promise<Snapshot> {
+    const { failed } = progress;
+    const context = `reading the error details of '${id}'`;
+    const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
+    assertNotHtml(response, context);
+    const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
+    if (details) return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
+    if (response.status === 204 || response.status === 200) {
+      if (progress.emptyReads >= MAX_ERROR_DETAIL_WAITS) {
+        return {
+          ...failed,
+          message: `${failed.message} (SAP gave no error details after ${progress.emptyReads + 1} reads)`,
+        };
+      }
+      progress.emptyReads += 1;
+      return { ...failed, state: 'in_progress', message: `${failed.message}, waiting for error details` };
+    }
+    const error = responseError(response, context);
+    if (error.transient) throw error;
+    return { ...failed, message: `${failed.message} (error details unavailable: HTTP ${response.status})` };
+  }
+}
+
+/** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
+function isEntityNotFound(response: HttpResponse, context: string): boolean {
+  if (response.status < 400) return false;
+  if (response.status !== 404 && !NOT_FOUND_TEXT.test(response.body)) return false;
+  // A login or proxy page saying "not found" is a wrong url, not a missing artifact.
+  assertNotHtml(response, context);
+  return true;
+}
+
+/** The tenant's own clock (`Date`), so a runner clock that is off cannot make an old entry look new. */
+function answeredAt(response: HttpResponse, fallbackMs: number): number {
+  const date = Date.parse(response.headers.date ?? '');
+  return Number.isNaN(date) ? fallbackMs : date;
+}
