@@ -17,6 +17,7 @@ import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
 import { PROVIDERS } from './providers/index.js';
 import { buildOutputs } from './report/outputs.js';
+import { redactResult } from './report/redact-result.js';
 import { buildSummary } from './report/summary.js';
 import type { RunInfo } from './report/types.js';
 import { failureResult, runInfoFor } from './run-info.js';
@@ -79,8 +80,10 @@ export async function run(): Promise<void> {
     result = failureResult(error, startedAt, cancellation.signal.aborted);
   }
 
-  writeOutputs(result, redactor);
-  if (config?.summary !== false) await writeSummary(result, info ?? runInfoFor(config), redactor, log);
+  // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
+  const shown = redactResult(result, (text) => redactor.redact(text));
+  writeOutputs(shown, redactor);
+  if (config?.summary !== false) await writeSummary(shown, info ?? runInfoFor(config), redactor, log);
   if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
     core.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
   } else if (result.ready) {

@@ -1,0 +1,67 @@
+/** Parts both the job summary and the PR comment show: what was waited for, and the verdict table. */
+import type { ProviderName } from '../config/config.js';
+import { formatDuration } from '../config/values.js';
+import type { RunResult } from '../core/types.js';
+import { inlineCode, inlineText, plural, progressBar, table } from './format.js';
+import type { RunInfo } from './types.js';
+import { hiddenTargetsLine, markedVerdict, targetsToShow } from './verdicts.js';
+
+const TARGET_NOUN: Readonly<Record<ProviderName, string>> = {
+  'sap-cloud-integration': 'artifact',
+  'opensearch-flow-framework': 'workflow',
+  'nl-flow': 'workflow',
+  installer: 'deploy session',
+};
+
+const MAX_IDS_IN_HEADLINE = 5;
+
+/** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
+export function deployedWhat(info: RunInfo): string {
+  const parts = [`<b>${inlineText(info.provider)}</b>`];
+  const endpoint = safeEndpoint(info.endpoint);
+  if (endpoint) parts[0] += ` at ${inlineCode(endpoint, 200)}`;
+  if (info.ids.length > 0) {
+    const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
+    const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => inlineCode(id));
+    const more = info.ids.length > MAX_IDS_IN_HEADLINE ? ` … ${info.ids.length - MAX_IDS_IN_HEADLINE} more` : '';
+    parts.push(`${noun} ${shown.join(', ')}${more}`);
+  }
+  if (info.version) parts.push(`version ${inlineCode(info.version)}`);
+  parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
+  return parts.join(' · ');
+}
+
+/** Scheme, host and path only: whatever reached RunInfo, a report never shows credentials or a query. */
+export function safeEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return endpoint.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
+  }
+}
+
+const MAX_TABLE_ROWS = 30;
+
+/** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
+export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string {
+  const { shown, hidden } = targetsToShow(result.targets, maxRows);
+  const rows = shown.map((target) => [
+    inlineCode(target.id),
+    markedVerdict(target.verdict),
+    inlineText(target.providerStatus, 80),
+    progressBar(target.snapshot?.progress),
+    formatDuration(target.durationMs),
+    inlineText(target.message, 240),
+  ]);
+  const more = hiddenTargetsLine(hidden);
+  return (
+    table(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : '')
+  );
+}
+
+/** `12 status reads · 1 transient error retried · 42.0s` */
+export function pollingFigures(result: RunResult): string {
+  const retried = `${plural(result.transientErrors, 'transient error')} retried`;
+  return `${plural(result.attempts, 'status read')} · ${retried} · ${formatDuration(result.durationMs)}`;
+}
