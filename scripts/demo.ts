@@ -14,7 +14,11 @@ interface Demo {
 
 const DEMOS: Record<string, Demo> = {
   'opensearch-flow-framework': {
-    start: async () => (await import('../sim/opensearch.ts')).startOpenSearchSimulator({ scenario: 'provision-completed', provisionAnswer: 202 }),
+    start: async () =>
+      (await import('../sim/opensearch.ts')).startOpenSearchSimulator({
+        scenario: 'provision-completed',
+        provisionAnswer: 202,
+      }),
     inputs: (url) => ({ provider: 'opensearch-flow-framework', url, id: '8xL8bowB8y25Tqfenm50', deploy: 'true' }),
   },
 };
@@ -28,7 +32,9 @@ if (!demo) {
 
 const simulator = await demo.start();
 try {
-  const run = await runAction({ inputs: { interval: '500ms', 'max-interval': '2s', timeout: '1m', ...demo.inputs(simulator.url) } });
+  const run = await runAction({
+    inputs: { interval: '500ms', 'max-interval': '2s', timeout: '1m', ...demo.inputs(simulator.url) },
+  });
   const rule = (title: string): string => `\n── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\n`;
   console.log(rule(`job log (exit code ${run.exitCode}, ${run.durationMs} ms)`) + run.visibleLog.trim());
   console.log(rule('step outputs'));

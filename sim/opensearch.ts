@@ -6,13 +6,24 @@
 import { fault, json, sequence, startServer, type Reply, type SimServer } from './server.ts';
 
 const RESOURCES = [
-  { workflow_step_name: 'create_connector', workflow_step_id: 'create_connector_1', resource_type: 'connector_id', resource_id: 'NdjCQYwBLmvn802B0IwE' },
-  { workflow_step_name: 'register_remote_model', workflow_step_id: 'register_model_2', resource_type: 'model_id', resource_id: 'N9jCQYwBLmvn802B0oyh' },
+  {
+    workflow_step_name: 'create_connector',
+    workflow_step_id: 'create_connector_1',
+    resource_type: 'connector_id',
+    resource_id: 'NdjCQYwBLmvn802B0IwE',
+  },
+  {
+    workflow_step_name: 'register_remote_model',
+    workflow_step_id: 'register_model_2',
+    resource_type: 'model_id',
+    resource_id: 'N9jCQYwBLmvn802B0oyh',
+  },
 ];
 const STARTED = 1_731_400_000_000;
 
 export const status = (id: string, state: string, extra: Record<string, unknown> = {}): Reply => {
-  const created = state === 'COMPLETED' ? RESOURCES : state === 'PROVISIONING' || state === 'FAILED' ? RESOURCES.slice(0, 1) : [];
+  const created =
+    state === 'COMPLETED' ? RESOURCES : state === 'PROVISIONING' || state === 'FAILED' ? RESOURCES.slice(0, 1) : [];
   return json(200, {
     workflow_id: id,
     state,
@@ -35,7 +46,9 @@ export const SCENARIOS: Record<string, (id: string) => Reply[]> = {
   ],
   'provision-failed': (id) => [
     status(id, 'PROVISIONING'),
-    status(id, 'FAILED', { error: 'org.opensearch.ml.common.exception.MLException: Failed to create connector: invalid credential' }),
+    status(id, 'FAILED', {
+      error: 'org.opensearch.ml.common.exception.MLException: Failed to create connector: invalid credential',
+    }),
   ],
   endless: (id) => [status(id, 'PROVISIONING')],
   'not-found': (id) => [notFound(id)],
@@ -50,7 +63,11 @@ export const SCENARIOS: Record<string, (id: string) => Reply[]> = {
   unauthorized: () => [{ status: 401, headers: { 'www-authenticate': 'Basic realm="OpenSearch Security"' } }],
   forbidden: () => [
     json(403, {
-      error: { root_cause: [], type: 'security_exception', reason: 'no permissions for [cluster:admin/opensearch/flow_framework/workflow_state/get]' },
+      error: {
+        root_cause: [],
+        type: 'security_exception',
+        reason: 'no permissions for [cluster:admin/opensearch/flow_framework/workflow_state/get]',
+      },
       status: 403,
     }),
   ],
@@ -87,22 +104,26 @@ export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptio
     ? `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`
     : undefined;
 
-  return startServer((request) => {
-    if (expectedAuth && request.headers.authorization !== expectedAuth) return { status: 401 };
-    const match = /^\/_plugins\/_flow_framework\/workflow\/([^/]+)\/(_status|_provision)$/.exec(request.path);
-    if (!match) return json(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` });
-    const [, id = '', action] = match;
-    if (action === '_provision') {
-      if (request.method !== 'POST') return json(405, { error: 'Incorrect HTTP method', status: 405 });
-      if (options.provisionAnswer === 'already') {
-        return json(400, {
-          error: `The workflow provisioning state is PROVISIONING and can not be provisioned unless its in NOT_STARTED state`,
-        });
+  return startServer(
+    (request) => {
+      if (expectedAuth && request.headers.authorization !== expectedAuth) return { status: 401 };
+      const match = /^\/_plugins\/_flow_framework\/workflow\/([^/]+)\/(_status|_provision)$/.exec(request.path);
+      if (!match)
+        return json(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` });
+      const [, id = '', action] = match;
+      if (action === '_provision') {
+        if (request.method !== 'POST') return json(405, { error: 'Incorrect HTTP method', status: 405 });
+        if (options.provisionAnswer === 'already') {
+          return json(400, {
+            error: `The workflow provisioning state is PROVISIONING and can not be provisioned unless its in NOT_STARTED state`,
+          });
+        }
+        return json(options.provisionAnswer ?? 200, { workflow_id: id });
       }
-      return json(options.provisionAnswer ?? 200, { workflow_id: id });
-    }
-    return playFor(id)();
-  }, { port: options.port });
+      return playFor(id)();
+    },
+    { port: options.port },
+  );
 }
 
 if (import.meta.main) {

@@ -104,10 +104,11 @@ function maskSecretInputs(redactor: Redactor): void {
     if (!value) continue;
     core.setSecret(value);
     redactor.add(value);
-    if (name === INPUT.serviceKey) for (const nested of secretValuesIn(value)) {
-      core.setSecret(nested);
-      redactor.add(nested);
-    }
+    if (name === INPUT.serviceKey)
+      for (const nested of secretValuesIn(value)) {
+        core.setSecret(nested);
+        redactor.add(nested);
+      }
   }
 }
 

@@ -34,8 +34,17 @@ describe('opensearch-flow-framework end to end', () => {
       { deploy: 'true', username: 'ci', password: PASSWORD },
     );
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true', 'provider-status': 'COMPLETED', progress: '100', attempts: '4' });
-    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/_plugins/_flow_framework/workflow/wf-1/_provision' });
+    expect(run.outputs).toMatchObject({
+      status: 'succeeded',
+      ready: 'true',
+      'provider-status': 'COMPLETED',
+      progress: '100',
+      attempts: '4',
+    });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/_plugins/_flow_framework/workflow/wf-1/_provision',
+    });
     expect(statusReads(sim)).toHaveLength(4);
     expect(statusReads(sim)[0]?.url).toBe('/_plugins/_flow_framework/workflow/wf-1/_status?all=true');
     const result = JSON.parse(run.outputs.result ?? '{}');
@@ -47,7 +56,10 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('reads the status when the workflow is already provisioned (400)', async () => {
-    const { run, sim } = await play({ scenario: 'provision-completed', provisionAnswer: 'already' }, { deploy: 'true' });
+    const { run, sim } = await play(
+      { scenario: 'provision-completed', provisionAnswer: 'already' },
+      { deploy: 'true' },
+    );
     expect(run.outputs.status).toBe('succeeded');
     expect(statusReads(sim).length).toBeGreaterThan(0);
   });
@@ -110,7 +122,11 @@ describe('opensearch-flow-framework end to end', () => {
   });
 
   it('writes outputs and summary with verdict cancelled within 2 s of SIGTERM', async () => {
-    const { run } = await play({ scenario: 'endless' }, { timeout: '60s' }, { signal: { name: 'SIGTERM', afterMs: 1_000 } });
+    const { run } = await play(
+      { scenario: 'endless' },
+      { timeout: '60s' },
+      { signal: { name: 'SIGTERM', afterMs: 1_000 } },
+    );
     expect(run.outputs.status).toBe('cancelled');
     expect(run.outputs.ready).toBe('false');
     expect(run.summary).not.toBe('');

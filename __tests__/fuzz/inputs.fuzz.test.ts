@@ -46,11 +46,15 @@ describe('input parsers take any text', () => {
 
   it('parseHeaders gives headers or an error that never contains a value', () => {
     fc.assert(
-      fc.property(anyText, fc.string({ minLength: 6, maxLength: 30 }).map((s) => `SECRET${s}`), (text, secret) => {
-        const result = parseHeaders(`${text}\nX-Key ${secret}`);
-        if ('error' in result) expect(result.error).not.toContain(secret);
-        else for (const value of Object.values(result.headers)) expect(value).not.toMatch(/[\r\n\0]/);
-      }),
+      fc.property(
+        anyText,
+        fc.string({ minLength: 6, maxLength: 30 }).map((s) => `SECRET${s}`),
+        (text, secret) => {
+          const result = parseHeaders(`${text}\nX-Key ${secret}`);
+          if ('error' in result) expect(result.error).not.toContain(secret);
+          else for (const value of Object.values(result.headers)) expect(value).not.toMatch(/[\r\n\0]/);
+        },
+      ),
       { numRuns: FUZZ_RUNS },
     );
   });
@@ -60,18 +64,22 @@ describe('parseConfig takes any inputs', () => {
   const names = Object.values(INPUT);
   it('returns a config or throws an InputError naming a real input', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...names), anyText), fc.constantFrom('opensearch-flow-framework', 'nl-flow', 'installer', 'sap-cloud-integration'), (inputs, provider) => {
-        const read = (name: InputName): string => (name === INPUT.provider ? provider : (inputs[name] ?? ''));
-        try {
-          const config = parseConfig(read);
-          expect(config.wait.timeoutMs).toBeGreaterThan(0);
-          expect(config.wait.maxIntervalMs).toBeGreaterThanOrEqual(config.wait.intervalMs);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InputError);
-          expect(names).toContain((error as InputError).input);
-          expect((error as InputError).message).toContain(`'${(error as InputError).input}'`);
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...names), anyText),
+        fc.constantFrom('opensearch-flow-framework', 'nl-flow', 'installer', 'sap-cloud-integration'),
+        (inputs, provider) => {
+          const read = (name: InputName): string => (name === INPUT.provider ? provider : (inputs[name] ?? ''));
+          try {
+            const config = parseConfig(read);
+            expect(config.wait.timeoutMs).toBeGreaterThan(0);
+            expect(config.wait.maxIntervalMs).toBeGreaterThanOrEqual(config.wait.intervalMs);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+            expect(names).toContain((error as InputError).input);
+            expect((error as InputError).message).toContain(`'${(error as InputError).input}'`);
+          }
+        },
+      ),
       { numRuns: FUZZ_RUNS },
     );
   });

@@ -1,17 +1,7 @@
-export const PROVIDER_NAMES = [
-  'sap-cloud-integration',
-  'opensearch-flow-framework',
-  'nl-flow',
-  'installer',
-] as const;
+export const PROVIDER_NAMES = ['sap-cloud-integration', 'opensearch-flow-framework', 'nl-flow', 'installer'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
-export const ARTIFACT_TYPES = [
-  'integration-flow',
-  'value-mapping',
-  'script-collection',
-  'message-mapping',
-] as const;
+export const ARTIFACT_TYPES = ['integration-flow', 'value-mapping', 'script-collection', 'message-mapping'] as const;
 export type ArtifactType = (typeof ARTIFACT_TYPES)[number];
 
 /** Credentials as given; which ones a provider uses, and in which order, is the provider's business. */

@@ -73,18 +73,19 @@ export class Run {
     this.outside.removeEventListener('abort', this.onOutsideAbort);
   }
 
+  /** Real timers may fire a millisecond before the wall clock says they are due: sleeps until it agrees. */
   async sleepUntil(atMs: number): Promise<void> {
-    const ms = atMs - this.clock.now();
     if (this.signal.aborted) throw this.signal.reason;
-    if (ms > 0) await this.clock.sleep(ms, this.signal);
+    for (let ms = atMs - this.clock.now(); ms > 0; ms = atMs - this.clock.now())
+      await this.clock.sleep(ms, this.signal);
   }
 
   /**
-   * Runs one request in a free slot, with a timeout clipped to the deadline that is enforced here too (a
-   * transient error when it passes), and abandons it the moment the run stops.
+   * Runs one request in a free slot, with a timeout clipped to the deadline's grace that is enforced here too
+   * (a transient error when it passes), and abandons it the moment the run stops.
    */
   async call<T>(request: (options: CallOptions) => Promise<T>): Promise<T> {
-    const release = await this.slots.acquire(this.signal);
+    const release = this.slots.tryAcquire() ?? (await this.slotBeforeDeadline());
     const timerDone = new AbortController();
     try {
       this.signal.throwIfAborted();
@@ -102,5 +103,16 @@ export class Run {
       timerDone.abort();
       release();
     }
+  }
+
+  /**
+   * Reads may start until the deadline, not after it: a slot that frees up only during the grace (kept
+   * for answers to reads already under way) would start a read the schedule never planned.
+   */
+  private async slotBeforeDeadline(): Promise<() => void> {
+    const release = await this.slots.acquire(this.signal);
+    if (this.clock.now() <= this.deadline.endMs) return release;
+    release();
+    throw new OutOfTime('the deadline passed while waiting for a free request slot');
   }
 }

@@ -10,10 +10,8 @@ export class Semaphore {
   /** Resolves with the release function once a slot is free; rejects with the signal's reason when it aborts first. */
   acquire(signal: AbortSignal): Promise<() => void> {
     if (signal.aborted) return Promise.reject(signal.reason);
-    if (this.available > 0) {
-      this.available--;
-      return Promise.resolve(this.releaser());
-    }
+    const free = this.tryAcquire();
+    if (free) return Promise.resolve(free);
     return new Promise((resolve, reject) => {
       const grant = (): void => {
         signal.removeEventListener('abort', onAbort);
@@ -26,6 +24,13 @@ export class Semaphore {
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(grant);
     });
+  }
+
+  /** The release function of a slot that is free right now, without waiting; none when all are taken. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.available === 0) return undefined;
+    this.available--;
+    return this.releaser();
   }
 
   private releaser(): () => void {

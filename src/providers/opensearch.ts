@@ -41,7 +41,10 @@ export const opensearchProvider: Provider = {
   canTrigger: true,
   prepare(config) {
     if (config.ids.length === 0) {
-      throw new InputError(INPUT.id, `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`);
+      throw new InputError(
+        INPUT.id,
+        `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`,
+      );
     }
     return { targets: config.ids, endpoint: displayEndpoint(baseUrl(config)) };
   },

@@ -65,7 +65,13 @@ describe('parseConfig', () => {
     );
     expect(config.ids).toEqual(['a', 'b']);
     expect(config.deploy).toBe(true);
-    expect(config.wait).toMatchObject({ timeoutMs: 5_400_000, intervalMs: 250, maxIntervalMs: 90_000, backoff: 2, allowDegraded: true });
+    expect(config.wait).toMatchObject({
+      timeoutMs: 5_400_000,
+      intervalMs: 250,
+      maxIntervalMs: 90_000,
+      backoff: 2,
+      allowDegraded: true,
+    });
     expect(config.failOnNotReady).toBe(false);
     expect(config.headers).toEqual({ 'X-Tenant': 'acme' });
     expect(config.github).toMatchObject({ commitStatus: 'deploy/search', environmentUrl: 'https://app.example' });
@@ -76,26 +82,93 @@ describe('parseConfig', () => {
   });
 
   it('lets SAP with a service key do without url', () => {
-    expect(parseConfig(reader({ provider: 'sap-cloud-integration', 'service-key': '{}', id: 'x' })).url).toBeUndefined();
+    expect(
+      parseConfig(reader({ provider: 'sap-cloud-integration', 'service-key': '{}', id: 'x' })).url,
+    ).toBeUndefined();
   });
 
   it.each<[string, Partial<Record<InputName, string>>, string, string]>([
-    ['missing provider', { url: 'https://x' }, 'provider', "Input 'provider' is required: one of sap-cloud-integration, opensearch-flow-framework, nl-flow, installer."],
-    ['unknown provider', { ...base, provider: 'heroku' }, 'provider', "Input 'provider' has value 'heroku'; expected one of sap-cloud-integration, opensearch-flow-framework, nl-flow, installer."],
-    ['missing url', { provider: 'nl-flow', id: 'w' }, 'url', "Input 'url' is required for provider 'nl-flow' (only SAP with a service-key can do without it)."],
-    ['non-http url', { ...base, url: 'ftp://x' }, 'url', "Input 'url' uses 'ftp:': only http and https URLs are accepted."],
-    ['url with credentials', { ...base, url: 'https://admin:hunter2@x' }, 'url', "Input 'url' contains credentials: pass them through the token, username/password or api-key inputs."],
+    [
+      'missing provider',
+      { url: 'https://x' },
+      'provider',
+      "Input 'provider' is required: one of sap-cloud-integration, opensearch-flow-framework, nl-flow, installer.",
+    ],
+    [
+      'unknown provider',
+      { ...base, provider: 'heroku' },
+      'provider',
+      "Input 'provider' has value 'heroku'; expected one of sap-cloud-integration, opensearch-flow-framework, nl-flow, installer.",
+    ],
+    [
+      'missing url',
+      { provider: 'nl-flow', id: 'w' },
+      'url',
+      "Input 'url' is required for provider 'nl-flow' (only SAP with a service-key can do without it).",
+    ],
+    [
+      'non-http url',
+      { ...base, url: 'ftp://x' },
+      'url',
+      "Input 'url' uses 'ftp:': only http and https URLs are accepted.",
+    ],
+    [
+      'url with credentials',
+      { ...base, url: 'https://admin:hunter2@x' },
+      'url',
+      "Input 'url' contains credentials: pass them through the token, username/password or api-key inputs.",
+    ],
     ['bad boolean', { ...base, deploy: 'yes' }, 'deploy', "Input 'deploy' has value 'yes'; expected true or false."],
-    ['bad duration', { ...base, timeout: '5 minutes' }, 'timeout', "Input 'timeout' has value '5 minutes', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms."],
+    [
+      'bad duration',
+      { ...base, timeout: '5 minutes' },
+      'timeout',
+      "Input 'timeout' has value '5 minutes', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.",
+    ],
     ['zero timeout', { ...base, timeout: '0' }, 'timeout', "Input 'timeout' must be longer than 0 (got '0')."],
     ['zero interval', { ...base, interval: '0s' }, 'interval', "Input 'interval' must be longer than 0 (got '0s')."],
-    ['zero request-timeout', { ...base, 'request-timeout': '0ms' }, 'request-timeout', "Input 'request-timeout' must be longer than 0 (got '0ms')."],
-    ['bad stall-timeout', { ...base, 'stall-timeout': '-1s' }, 'stall-timeout', "Input 'stall-timeout' has value '-1s', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms."],
-    ['backoff below 1', { ...base, backoff: '0.5' }, 'backoff', "Input 'backoff' has value '0.5'; expected a number from 1 (fixed interval) to 10, e.g. 1.5."],
-    ['backoff not a number', { ...base, backoff: 'fast' }, 'backoff', "Input 'backoff' has value 'fast'; expected a number from 1 (fixed interval) to 10, e.g. 1.5."],
-    ['unknown artifact type', { ...base, 'artifact-type': 'iflow' }, 'artifact-type', "Input 'artifact-type' has value 'iflow'; expected one of integration-flow, value-mapping, script-collection, message-mapping."],
-    ['malformed headers', { ...base, headers: 'nonsense' }, 'headers', "Input 'headers': line 1 is not of the form 'Name: value'."],
-    ['bad environment-url', { ...base, 'environment-url': 'app.example' }, 'environment-url', "Input 'environment-url' is not an absolute URL (expected https://host/…)."],
+    [
+      'zero request-timeout',
+      { ...base, 'request-timeout': '0ms' },
+      'request-timeout',
+      "Input 'request-timeout' must be longer than 0 (got '0ms').",
+    ],
+    [
+      'bad stall-timeout',
+      { ...base, 'stall-timeout': '-1s' },
+      'stall-timeout',
+      "Input 'stall-timeout' has value '-1s', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.",
+    ],
+    [
+      'backoff below 1',
+      { ...base, backoff: '0.5' },
+      'backoff',
+      "Input 'backoff' has value '0.5'; expected a number from 1 (fixed interval) to 10, e.g. 1.5.",
+    ],
+    [
+      'backoff not a number',
+      { ...base, backoff: 'fast' },
+      'backoff',
+      "Input 'backoff' has value 'fast'; expected a number from 1 (fixed interval) to 10, e.g. 1.5.",
+    ],
+    [
+      'unknown artifact type',
+      { ...base, 'artifact-type': 'iflow' },
+      'artifact-type',
+      "Input 'artifact-type' has value 'iflow'; expected one of integration-flow, value-mapping, script-collection, message-mapping.",
+    ],
+    [
+      'malformed headers',
+      { ...base, headers: 'nonsense' },
+      'headers',
+      "Input 'headers': line 1 is not of the form 'Name: value'.",
+    ],
+    [
+      'bad environment-url',
+      { ...base, 'environment-url': 'app.example' },
+      'environment-url',
+      "Input 'environment-url' is not an absolute URL (expected https://host/…).",
+    ],
   ])('%s names the input and what is accepted', (_, inputs, input, message) => {
     const error = inputError(inputs);
     expect(error.input).toBe(input);

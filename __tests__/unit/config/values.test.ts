@@ -49,13 +49,15 @@ describe('parseIdList', () => {
     expect(parseIdList('b, a\n\n  c ,a,\r\nb')).toEqual(['b', 'a', 'c']);
   });
   it('gives nothing for blank input', () => expect(parseIdList(' \n , ')).toEqual([]));
-  it("keeps characters that belong to ids (quotes, spaces inside)", () =>
+  it('keeps characters that belong to ids (quotes, spaces inside)', () =>
     expect(parseIdList("Flow 'A'\nx/y")).toEqual(["Flow 'A'", 'x/y']));
 });
 
 describe('parseHeaders', () => {
   it('reads Name: value lines and ignores blank lines', () => {
-    expect(parseHeaders('X-Tenant: acme\n\nX-Trace:  a:b:c  ')).toEqual({ headers: { 'X-Tenant': 'acme', 'X-Trace': 'a:b:c' } });
+    expect(parseHeaders('X-Tenant: acme\n\nX-Trace:  a:b:c  ')).toEqual({
+      headers: { 'X-Tenant': 'acme', 'X-Trace': 'a:b:c' },
+    });
   });
   it('names the line of a malformed header, not its value', () => {
     const result = parseHeaders('X-Ok: 1\nsecret-without-colon');
@@ -64,7 +66,9 @@ describe('parseHeaders', () => {
   it('rejects a header name with spaces', () =>
     expect(parseHeaders('Bad Name: v')).toEqual({ error: "line 1 is not of the form 'Name: value'" }));
   it('refuses headers the HTTP layer owns', () =>
-    expect(parseHeaders('Host: evil.example')).toEqual({ error: "line 1 sets 'Host', which the action manages itself" }));
+    expect(parseHeaders('Host: evil.example')).toEqual({
+      error: "line 1 sets 'Host', which the action manages itself",
+    }));
 });
 
 describe('parseHttpUrl', () => {
@@ -75,12 +79,16 @@ describe('parseHttpUrl', () => {
   it.each([
     ['not a url', 'is not an absolute URL (expected https://host/…)'],
     ['ftp://host/x', "uses 'ftp:': only http and https URLs are accepted"],
-    ['https://user:pass@host/', 'contains credentials: pass them through the token, username/password or api-key inputs'],
+    [
+      'https://user:pass@host/',
+      'contains credentials: pass them through the token, username/password or api-key inputs',
+    ],
   ])('%s is refused', (text, error) => expect(parseHttpUrl(text)).toEqual({ error }));
 });
 
 describe('displayEndpoint', () => {
   it('drops the query, fragment and trailing slash', () =>
     expect(displayEndpoint(new URL('https://h.example/api/v1/?token=abc#x'))).toBe('https://h.example/api/v1'));
-  it('shows a bare host without a slash', () => expect(displayEndpoint(new URL('https://h.example/'))).toBe('https://h.example'));
+  it('shows a bare host without a slash', () =>
+    expect(displayEndpoint(new URL('https://h.example/'))).toBe('https://h.example'));
 });

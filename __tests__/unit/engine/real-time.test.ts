@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { WaitSettings } from '../../../src/config/config.ts';
 import { systemClock } from '../../../src/core/clock.ts';
+import { LAST_READ_GRACE_MS } from '../../../src/engine/deadline.ts';
 import { waitForTargets } from '../../../src/engine/wait.ts';
-import { ScriptedSession, snapshot, type Script } from '../../support/scripted-session.ts';
+import { HANG, ScriptedSession, snapshot, type Script } from '../../support/scripted-session.ts';
 import { DEFAULT_SETTINGS, RecordingLogger } from './scenario.ts';
 
 const provisioning = snapshot('in_progress', 'PROVISIONING');
 const completed = snapshot('succeeded', 'COMPLETED');
+const hangsAfterOneRead: Script['reads'][string] = [provisioning, HANG];
 const fast: Partial<WaitSettings> = { intervalMs: 20, maxIntervalMs: 50, backoff: 1.5, requestTimeoutMs: 1000 };
 
 async function waitOnRealTime(reads: Script['reads'], settings: Partial<WaitSettings>, maxInFlight?: number) {
@@ -48,6 +50,21 @@ describe('on real time', () => {
     expect(result.verdict).toBe('timed_out');
     expect(result.attempts).toBeGreaterThan(2);
     expect(elapsedMs).toBeLessThan(300 + 1000);
+  });
+
+  it.each([
+    { case: 'reads that answer', reads: [provisioning], requestTimeoutMs: 1000 },
+    { case: 'a read that hangs', reads: hangsAfterOneRead, requestTimeoutMs: 10_000 },
+  ])('ends a never-ready run no earlier than the deadline and within the grace after it, with $case', async (test) => {
+    const timeoutMs = 600;
+    const { result, elapsedMs } = await waitOnRealTime(
+      { a: test.reads },
+      { timeoutMs, intervalMs: 100, maxIntervalMs: 100, backoff: 1, requestTimeoutMs: test.requestTimeoutMs },
+    );
+    expect(result.verdict).toBe('timed_out');
+    expect(result.durationMs).toBeGreaterThanOrEqual(timeoutMs);
+    // generous slack for a slow machine; the bound that matters is the grace
+    expect(elapsedMs).toBeLessThan(timeoutMs + LAST_READ_GRACE_MS + 2000);
   });
 
   it('keeps at most max-in-flight requests running over all targets', async () => {

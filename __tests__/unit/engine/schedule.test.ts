@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src/core/types.ts';
+import { LAST_READ_GRACE_MS } from '../../../src/engine/deadline.ts';
 import { HttpError } from '../../../src/http/errors.ts';
 import { snapshot, type Step } from '../../support/scripted-session.ts';
 import { readTimes, runScenario } from './scenario.ts';
@@ -8,13 +9,13 @@ import { readTimes, runScenario } from './scenario.ts';
 const provisioning = snapshot('in_progress', 'PROVISIONING');
 
 describe('read schedule', () => {
-  it('reads at once, after the interval, then with backoff; the last read starts a second before the deadline', async () => {
+  it('reads at once, after the interval, then with backoff; the last read starts at the deadline', async () => {
     const run = await runScenario({ reads: { a: [provisioning] }, settings: { timeoutMs: 60_000 } });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 59_000]);
+    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 60_000]);
     expect(run.session.callsOf('read').map((call) => call.timeoutMs)).toEqual([
-      30_000, 30_000, 30_000, 30_000, 19_375, 1000,
+      30_000, 30_000, 30_000, 30_000, 19_875, 500,
     ]);
-    expect(run.result).toMatchObject({ verdict: 'timed_out', ready: false, attempts: 6, durationMs: 59_000 });
+    expect(run.result).toMatchObject({ verdict: 'timed_out', ready: false, attempts: 6, durationMs: 60_000 });
     expect(run.result.message).toBe('timed out after 1m: PROVISIONING — provisioning message');
   });
 
@@ -23,7 +24,7 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 30_000, intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 },
     });
-    expect(readTimes(run)).toEqual([0, 1000, 3000, 7000, 11_000, 15_000, 19_000, 23_000, 27_000, 29_000]);
+    expect(readTimes(run)).toEqual([0, 1000, 3000, 7000, 11_000, 15_000, 19_000, 23_000, 27_000, 30_000]);
   });
 
   it('keeps a fixed interval with backoff 1', async () => {
@@ -31,16 +32,20 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 10_000, intervalMs: 2000, backoff: 1 },
     });
-    expect(readTimes(run)).toEqual([0, 2000, 4000, 6000, 8000, 9000]);
+    expect(readTimes(run)).toEqual([0, 2000, 4000, 6000, 8000, 10_000]);
   });
 
-  it('gives the last read the request timeout when it is shorter than a second', async () => {
-    const run = await runScenario({
+  it('gives the read at the deadline the grace, or the request timeout when that is shorter', async () => {
+    const settings = { timeoutMs: 10_000, intervalMs: 4000, backoff: 1 };
+    const short = await runScenario({ reads: { a: [provisioning] }, settings: { ...settings, requestTimeoutMs: 300 } });
+    expect(readTimes(short)).toEqual([0, 4000, 8000, 10_000]);
+    expect(short.session.callsOf('read').at(-1)?.timeoutMs).toBe(300);
+    const long = await runScenario({
       reads: { a: [provisioning] },
-      settings: { timeoutMs: 10_000, intervalMs: 4000, backoff: 1, requestTimeoutMs: 300 },
+      settings: { ...settings, requestTimeoutMs: 30_000 },
     });
-    expect(readTimes(run)).toEqual([0, 4000, 8000, 9700]);
-    expect(run.session.callsOf('read').at(-1)?.timeoutMs).toBe(300);
+    expect(readTimes(long)).toEqual([0, 4000, 8000, 10_000]);
+    expect(long.session.callsOf('read').at(-1)?.timeoutMs).toBe(500);
   });
 
   it('applies −20% jitter with random 0 and almost +20% with random near 1', async () => {
@@ -58,19 +63,19 @@ describe('read schedule', () => {
     });
   });
 
-  it('ends a run whose read hangs at the deadline, aborting the request', async () => {
+  it('ends a run whose read hangs past the deadline when the grace ends, aborting the request', async () => {
     const run = await runScenario({
       reads: { a: [{ takesMs: 3_600_000, then: provisioning }] },
       settings: { timeoutMs: 10_000 },
     });
     const [call] = run.session.callsOf('read');
-    expect(call?.timeoutMs).toBe(10_000);
+    expect(call?.timeoutMs).toBe(10_500);
     expect(call?.signal.aborted).toBe(true);
-    expect(run.result).toMatchObject({ verdict: 'timed_out', durationMs: 10_000, transientErrors: 1 });
-    expect(run.result.message).toBe('timed out after 10s; last error: request timed out after 10s');
+    expect(run.result).toMatchObject({ verdict: 'timed_out', durationMs: 10_500, transientErrors: 1 });
+    expect(run.result.message).toBe('timed out after 10s; last error: request timed out after 10.5s');
   });
 
-  it('times out a target still waiting for a free request slot at the deadline, without a request', async () => {
+  it('times out a target whose request slot stays taken past the deadline, without a request', async () => {
     const run = await runScenario({
       reads: { a: [{ takesMs: 3_600_000, then: provisioning }], b: [provisioning] },
       settings: { timeoutMs: 10_000 },
@@ -82,11 +87,42 @@ describe('read schedule', () => {
       attempts: 0,
       message: 'timed out after 10s before any status was read',
     });
-    expect(run.result.durationMs).toBe(10_000);
+    expect(run.result.durationMs).toBe(10_500);
+  });
+
+  it('starts no read after the deadline for a target whose slot frees up within the grace', async () => {
+    const run = await runScenario({
+      reads: { a: [{ takesMs: 10_200, then: provisioning }], b: [provisioning] },
+      settings: { timeoutMs: 10_000 },
+      maxInFlight: 1,
+    });
+    expect(run.session.callsOf('read', 'b')).toEqual([]);
+    expect(run.result.targets[1]).toMatchObject({ verdict: 'timed_out', attempts: 0 });
+    expect(run.result.durationMs).toBe(10_200);
   });
 });
 
-describe('the deadline is never overshot', () => {
+describe('the deadline is kept: no early end, no overshoot past the grace', () => {
+  it.each([
+    { case: 'max-interval far beyond the timeout', timeoutMs: 10_000, intervalMs: 8000, maxIntervalMs: 60_000 },
+    { case: 'an interval longer than the timeout', timeoutMs: 10_000, intervalMs: 30_000, maxIntervalMs: 60_000 },
+    { case: 'a request timeout longer than the timeout', timeoutMs: 2000, intervalMs: 5000, requestTimeoutMs: 5000 },
+    { case: 'a request timeout of 100ms', timeoutMs: 10_000, intervalMs: 4000, requestTimeoutMs: 100 },
+  ])('a never-ready target is read at the deadline and its run ends there, with $case', async (settings) => {
+    const run = await runScenario({ reads: { a: [provisioning] }, settings: { backoff: 2, ...settings } });
+    expect(readTimes(run).at(-1)).toBe(settings.timeoutMs);
+    expect(run.result).toMatchObject({ verdict: 'timed_out', durationMs: settings.timeoutMs });
+  });
+
+  it('a never-ready target whose reads hang ends when the grace does, not before the deadline', async () => {
+    const run = await runScenario({
+      reads: { a: [provisioning, { takesMs: 3_600_000, then: provisioning }] },
+      settings: { timeoutMs: 10_000, intervalMs: 9000, requestTimeoutMs: 60_000 },
+    });
+    expect(readTimes(run)).toEqual([0, 9000]);
+    expect(run.result).toMatchObject({ verdict: 'timed_out', durationMs: 10_000 + LAST_READ_GRACE_MS });
+  });
+
   const settingsArbitrary = fc
     .record({
       timeoutMs: fc.integer({ min: 1, max: 120_000 }),
@@ -105,29 +141,32 @@ describe('the deadline is never overshot', () => {
       .map((retryAfterMs) => new HttpError('HTTP 503', { kind: 'transient', status: 503, retryAfterMs })),
   );
 
-  it('every call starts before the deadline and its timeout ends by it; the run ends by it', async () => {
+  it('every call starts by the deadline and its timeout ends within the grace; the run ends between them', async () => {
     await fc.assert(
       fc.asyncProperty(
         settingsArbitrary,
         fc.array(stepArbitrary, { minLength: 1, maxLength: 12 }),
         fc.double({ min: 0, max: 0.999_999, noNaN: true }),
-        async (settings, steps, randomValue) => {
+        fc.integer({ min: 1, max: 3 }),
+        async (settings, steps, randomValue, maxInFlight) => {
           const run = await runScenario({
-            reads: { a: steps, b: [...steps].reverse() },
+            reads: { a: steps, b: [...steps].reverse(), c: [...steps.slice(1), ...steps.slice(0, 1)] },
             settings,
             random: () => randomValue,
+            maxInFlight,
           });
           const deadline = run.clock.startMs + settings.timeoutMs;
           expect(run.session.calls.length).toBeGreaterThan(0);
           for (const call of run.session.calls) {
-            expect(call.atMs).toBeLessThan(deadline);
+            expect(call.atMs).toBeLessThanOrEqual(deadline);
             expect(call.timeoutMs).toBeGreaterThan(0);
-            expect(call.atMs + call.timeoutMs).toBeLessThanOrEqual(deadline);
+            expect(call.atMs + call.timeoutMs).toBeLessThanOrEqual(deadline + LAST_READ_GRACE_MS);
           }
           for (const sleep of run.clock.completedSleeps()) {
-            expect(sleep.fromMs + sleep.ms).toBeLessThanOrEqual(settings.timeoutMs);
+            expect(sleep.fromMs + sleep.ms).toBeLessThanOrEqual(settings.timeoutMs + LAST_READ_GRACE_MS);
           }
-          expect(run.result.durationMs).toBeLessThanOrEqual(settings.timeoutMs);
+          expect(run.result.durationMs).toBeGreaterThanOrEqual(settings.timeoutMs);
+          expect(run.result.durationMs).toBeLessThanOrEqual(settings.timeoutMs + LAST_READ_GRACE_MS);
           expect(run.result.verdict).toBe('timed_out');
         },
       ),

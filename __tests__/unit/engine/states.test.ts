@@ -39,7 +39,7 @@ describe('discovery', () => {
       deploy: true,
       settings: { timeoutMs: 60_000 },
     });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 59_000]);
+    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 60_000]);
     expect(run.result).toMatchObject({ verdict: 'not_found', message: 'not found within 1m: workflow not found' });
   });
 
@@ -221,7 +221,7 @@ describe('timeline and log', () => {
     const run = await runScenario({ reads: { a: [provisioning] }, settings: { timeoutMs: 10_000 } });
     expect(run.result.targets[0]?.timeline).toEqual([
       { atMs: 0, state: 'in_progress', providerStatus: 'PROVISIONING' },
-      { atMs: 9000, state: 'timed_out', providerStatus: 'PROVISIONING' },
+      { atMs: 10_000, state: 'timed_out', providerStatus: 'PROVISIONING' },
     ]);
   });
 

@@ -27,7 +27,11 @@ describe('OpenSearch status mapping', () => {
 
   it('PROVISIONING is in progress, with the resources created so far', () => {
     const snapshot = status('provisioning.json');
-    expect(snapshot).toMatchObject({ state: 'in_progress', providerStatus: 'PROVISIONING', message: 'provisioning, 1 resource created' });
+    expect(snapshot).toMatchObject({
+      state: 'in_progress',
+      providerStatus: 'PROVISIONING',
+      message: 'provisioning, 1 resource created',
+    });
     expect(snapshot.startedAt).toBe('2024-11-12T08:26:40.000Z');
     expect(snapshot.progress).toBeUndefined();
     expect(snapshot.components).toEqual([
@@ -35,7 +39,11 @@ describe('OpenSearch status mapping', () => {
         name: 'create_connector',
         kind: 'resource',
         state: 'succeeded',
-        details: { resource_type: 'connector_id', resource_id: 'NdjCQYwBLmvn802B0IwE', workflow_step_id: 'create_connector_1' },
+        details: {
+          resource_type: 'connector_id',
+          resource_id: 'NdjCQYwBLmvn802B0IwE',
+          workflow_step_id: 'create_connector_1',
+        },
       },
     ]);
   });
