@@ -38,6 +38,15 @@ describe('Semaphore', () => {
     await expect(next).resolves.toBeTypeOf('function');
   });
 
+  it('hands out a free slot without waiting, and none while all are taken', () => {
+    const slots = new Semaphore(1);
+    const release = slots.tryAcquire();
+    expect(release).toBeTypeOf('function');
+    expect(slots.tryAcquire()).toBeUndefined();
+    release?.();
+    expect(slots.tryAcquire()).toBeTypeOf('function');
+  });
+
   it('refuses at once when the signal has aborted already', async () => {
     const controller = new AbortController();
     controller.abort(new Error('gone'));
