@@ -2,6 +2,7 @@
  * Shared rules for answers a provider did not expect: which statuses are worth a retry, what a
  * person should check, and how much of the body goes into the message (one short line, never HTML).
  */
+import { isRecord } from '../core/json.js';
 import { HttpError } from './errors.js';
 import type { HttpResponse } from './types.js';
 
@@ -126,8 +127,4 @@ const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: 
 
 function decodeXmlEntities(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

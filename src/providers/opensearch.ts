@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
+import { isRecord } from '../core/json.js';
 import type { Component, Snapshot, TargetState } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
@@ -198,6 +199,3 @@ function timestamp(value: unknown): string | undefined {
 
 const unreadable = (why: string): HttpError =>
   new HttpError(`unreadable workflow status: ${why}`, { kind: 'permanent' });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

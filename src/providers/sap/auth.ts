@@ -7,7 +7,7 @@ import { basicAuthorization, bearerAuthorization } from '../auth.js';
 import type { CallOptions } from '../types.js';
 import type { SapAuth } from './settings.js';
 import { SharedValue, type Fetched } from './shared-value.js';
-import { isRecord, nonEmptyString } from './values.js';
+import { isRecord, nonEmptyString } from '../../core/json.js';
 
 export interface Authorizer {
   /** the `Authorization` header for the next request */

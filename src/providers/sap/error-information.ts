@@ -4,7 +4,7 @@
  */
 import type { LogLine } from '../../core/types.js';
 import { excerpt } from '../../http/status.js';
-import { isRecord } from './values.js';
+import { isRecord } from '../../core/json.js';
 
 export interface ErrorDetails {
   /** one line for the snapshot's message */

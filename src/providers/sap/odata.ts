@@ -6,7 +6,7 @@ import type { ArtifactType } from '../../config/config.js';
 import { HttpError } from '../../http/errors.js';
 import { assertNotHtml, excerpt, parseJsonBody } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
-import { isRecord, nonEmptyString } from './values.js';
+import { isRecord, nonEmptyString } from '../../core/json.js';
 
 /** `artifact-type` → the action that deploys it. */
 export const DEPLOY_ACTIONS: Readonly<Record<ArtifactType, string>> = {

@@ -6,7 +6,7 @@ import type { ArtifactType, Config, Credentials } from '../../config/config.js';
 import { INPUT } from '../../config/inputs.js';
 import { displayEndpoint, parseHttpUrl } from '../../config/values.js';
 import { InputError } from '../../core/errors.js';
-import { isRecord, nonEmptyString } from './values.js';
+import { isRecord, nonEmptyString } from '../../core/json.js';
 
 export type SapAuth =
   | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl: string }

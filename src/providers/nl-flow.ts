@@ -1,0 +1,61 @@
+/** expert.ai NL Flow: the status of published workflows, read with the workflow's API key (SPEC "nl-flow"). */
+import type { Config } from '../config/config.js';
+import { INPUT } from '../config/inputs.js';
+import { displayEndpoint } from '../config/values.js';
+import { InputError } from '../core/errors.js';
+import type { Snapshot } from '../core/types.js';
+import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
+import type { HttpResponse } from '../http/types.js';
+import { snapshotFromWorkflowStatus } from './nl-flow/mapping.js';
+import { resolveWorkflows, statusUrl } from './nl-flow/target.js';
+import type { Provider, ProviderContext, ProviderSession } from './types.js';
+
+export const nlFlowProvider: Provider = {
+  name: 'nl-flow',
+  // The NL Flow API documents no way to publish a workflow: a deploy is started elsewhere.
+  canTrigger: false,
+  prepare(config) {
+    apiKeyOf(config);
+    const { base, ids } = resolveWorkflows(config);
+    return { targets: ids, endpoint: displayEndpoint(new URL(base)) };
+  },
+  open(context) {
+    return openSession(context);
+  },
+};
+
+function apiKeyOf(config: Config): string {
+  const key = config.credentials.apiKey;
+  if (!key) {
+    throw new InputError(
+      INPUT.apiKey,
+      `Input '${INPUT.apiKey}' is required for nl-flow: the API key associated with the workflow, sent as X-API-KEY.`,
+    );
+  }
+  return key;
+}
+
+function openSession({ config, http }: ProviderContext): ProviderSession {
+  const { base } = resolveWorkflows(config);
+  const headers = { accept: 'application/json', 'x-api-key': apiKeyOf(config) };
+  return {
+    async read(id, { signal, timeoutMs }) {
+      const response = await http.request({ url: statusUrl(base, id), headers, signal, timeoutMs });
+      const what = `status of workflow ${id}`;
+      if (response.status === 404) return notPublished(id, response, what);
+      if (response.status !== 200) throw responseError(response, `reading the ${what}`);
+      return snapshotFromWorkflowStatus(parseJsonBody(response, what));
+    },
+  };
+}
+
+/** NL Flow answers 404 without a body for a workflow that was never published (or does not exist). */
+function notPublished(id: string, response: HttpResponse, what: string): Snapshot {
+  assertNotHtml(response, what);
+  const said = excerpt(response.body, 120);
+  return {
+    state: 'not_found',
+    providerStatus: 'NOT_FOUND',
+    message: `workflow ${id} not found: never published, or wrong id${said ? ` (${said})` : ''}`,
+  };
+}
