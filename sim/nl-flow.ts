@@ -3,7 +3,7 @@
  * each playing a scripted sequence of publication states and faults. Requests without the API key get 401.
  * Run alone: `node sim/nl-flow.ts --scenario sync-green [--port 8080]` (API key: DEMO_API_KEY below).
  */
-import { fault, json, sequence, startServer, text, type Reply, type SimServer } from './server.ts';
+import { fault, json, startServer, text, type Reply, type SimServer, perTargetSequences } from './server.ts';
 
 export const DEMO_API_KEY = 'nl-flow-demo-key';
 
@@ -109,18 +109,10 @@ export interface NlFlowSimulatorOptions {
 }
 
 export async function startNlFlowSimulator(options: NlFlowSimulatorOptions): Promise<SimServer> {
-  const plays = new Map<string, () => Reply>();
-  const playFor = (id: string): (() => Reply) => {
-    let play = plays.get(id);
-    if (!play) {
-      const name = options.workflows?.[id] ?? options.scenario;
-      const script = SCENARIOS[name];
-      if (!script) throw new Error(`unknown scenario '${name}'`);
-      play = sequence(script);
-      plays.set(id, play);
-    }
-    return play;
-  };
+  const playFor = perTargetSequences(
+    (id) => options.workflows?.[id] ?? options.scenario,
+    (name) => SCENARIOS[name],
+  );
   const apiKey = options.apiKey ?? DEMO_API_KEY;
 
   return startServer(
@@ -130,7 +122,7 @@ export async function startNlFlowSimulator(options: NlFlowSimulatorOptions): Pro
       const match = STATUS_ENDPOINT.exec(request.url.split('?')[0] ?? '');
       if (!match) return notFound;
       if (request.method !== 'GET') return json(405, { message: 'Method Not Allowed' });
-      return playFor(decodeURIComponent(match[1] ?? ''))();
+      return playFor(decodeURIComponent(match[1] ?? ''));
     },
     { port: options.port },
   );

@@ -3,7 +3,7 @@
  * any workflow id, each playing a scripted sequence of states and faults.
  * Run alone: `node sim/opensearch.ts --scenario provision-completed [--port 9200]`.
  */
-import { fault, json, sequence, startServer, type Reply, type SimServer } from './server.ts';
+import { fault, json, startServer, type Reply, type SimServer, perTargetSequences } from './server.ts';
 
 const RESOURCES = [
   {
@@ -88,18 +88,10 @@ export interface OpenSearchSimulatorOptions {
 }
 
 export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptions): Promise<SimServer> {
-  const plays = new Map<string, () => Reply>();
-  const playFor = (id: string): (() => Reply) => {
-    let play = plays.get(id);
-    if (!play) {
-      const name = options.workflows?.[id] ?? options.scenario;
-      const script = SCENARIOS[name];
-      if (!script) throw new Error(`unknown scenario '${name}'`);
-      play = sequence(script(id));
-      plays.set(id, play);
-    }
-    return play;
-  };
+  const playFor = perTargetSequences(
+    (id) => options.workflows?.[id] ?? options.scenario,
+    (name, id) => SCENARIOS[name]?.(id),
+  );
   const expectedAuth = options.basicAuth
     ? `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`
     : undefined;
@@ -120,7 +112,7 @@ export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptio
         }
         return json(options.provisionAnswer ?? 200, { workflow_id: id });
       }
-      return playFor(id)();
+      return playFor(id);
     },
     { port: options.port },
   );

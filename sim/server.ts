@@ -151,3 +151,25 @@ export function sequence<T>(steps: readonly T[]): () => T {
   let next = 0;
   return () => steps[Math.min(next++, steps.length - 1)] as T;
 }
+
+/**
+ * One scripted sequence per target id, started on the target's first request: the scenario
+ * named for that id (or the default) played step by step.
+ */
+export function perTargetSequences(
+  scenarioFor: (id: string) => string,
+  script: (scenario: string, id: string) => readonly Reply[] | undefined,
+): (id: string) => Reply {
+  const plays = new Map<string, () => Reply>();
+  return (id) => {
+    let play = plays.get(id);
+    if (!play) {
+      const scenario = scenarioFor(id);
+      const steps = script(scenario, id);
+      if (!steps) throw new Error(`unknown scenario '${scenario}'`);
+      play = sequence(steps);
+      plays.set(id, play);
+    }
+    return play();
+  };
+}
