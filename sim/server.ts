@@ -37,6 +37,8 @@ export interface SimServer {
   requests: RecordedRequest[];
   /** TCP connections accepted so far */
   connections(): number;
+  /** the most requests that were being answered at the same time */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,12 @@ export async function startServer(handler: Handler, options: { port?: number } =
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => (inFlight -= 1));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -92,6 +99,7 @@ export async function startServer(handler: Handler, options: { port?: number } =
     port,
     requests,
     connections: () => connections,
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

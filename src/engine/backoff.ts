@@ -6,11 +6,14 @@ export type BackoffSettings = Pick<WaitSettings, 'intervalMs' | 'maxIntervalMs' 
 export const JITTER = 0.2;
 
 /**
- * The delay before the next read, without jitter: the interval first, then the previous delay times the
- * backoff factor, never more than the cap.
+ * The delay before the next read, without jitter, after `waitedMs` of polling: `(backoff − 1) × waitedMs`,
+ * never less than the interval nor more than the cap. Past the interval each delay is the previous one times
+ * the factor, as in a plain geometric schedule (whose delay is the interval *plus* that term); taking the larger
+ * of the two instead of their sum reads as often as a fixed `interval` loop while a deploy is young, and later
+ * bounds how late a read can be to a fraction of the time already waited.
  */
-export function nextDelay(previousMs: number | undefined, settings: BackoffSettings): number {
-  const delay = previousMs === undefined ? settings.intervalMs : previousMs * settings.backoff;
+export function nextDelay(waitedMs: number, settings: BackoffSettings): number {
+  const delay = Math.max(settings.intervalMs, (settings.backoff - 1) * waitedMs);
   return Math.min(delay, settings.maxIntervalMs);
 }
 

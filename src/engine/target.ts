@@ -16,8 +16,8 @@ export class TargetWatch {
   private attempts = 0;
   private transientErrors = 0;
   private lastError: Error | undefined;
-  /** the last delay of the backoff schedule, before jitter */
-  private delayMs: number | undefined;
+  /** when the first status read started: the backoff grows with the time waited since */
+  private pollingSinceMs: number | undefined;
   private readonly timeline: StateChange[] = [];
   private readonly unknownWordsWarned = new Set<string>();
   private readonly stall: StallWatch;
@@ -71,6 +71,7 @@ export class TargetWatch {
     let plan = planCall(this.run.deadline, this.run.clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);
+      this.pollingSinceMs ??= this.run.clock.now();
       let snapshot: Snapshot;
       try {
         snapshot = await this.run.call((options) => {
@@ -92,9 +93,12 @@ export class TargetWatch {
   /** The next step of the backoff schedule, jittered, at least `minimumMs` away, clipped to the deadline. */
   private planNextRead(previous: PlannedCall, minimumMs: number): PlannedCall | undefined {
     if (previous.last) return undefined;
-    this.delayMs = nextDelay(this.delayMs, this.run.settings);
-    const waitMs = Math.max(withJitter(this.delayMs, this.run.random), minimumMs);
-    return planCall(this.run.deadline, this.run.clock.now(), waitMs);
+    const now = this.run.clock.now();
+    const delayMs = nextDelay(now - (this.pollingSinceMs ?? now), this.run.settings);
+    // Jitter spreads reads but never pushes one past the cap: `max-interval` is a promise to the user.
+    const jittered = Math.min(withJitter(delayMs, this.run.random), this.run.settings.maxIntervalMs);
+    const waitMs = Math.max(jittered, minimumMs);
+    return planCall(this.run.deadline, now, waitMs);
   }
 
   private noteTransient(error: HttpError, retry: PlannedCall | undefined, what: string): PlannedCall | undefined {

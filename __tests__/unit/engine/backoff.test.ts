@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { JITTER, nextDelay, withJitter } from '../../../src/engine/backoff.ts';
 
+/** The delays of a run whose reads take no time, without jitter. */
 const schedule = (
   settings: { intervalMs: number; maxIntervalMs: number; backoff: number },
   count: number,
 ): number[] => {
   const delays: number[] = [];
-  let delay: number | undefined;
-  for (let i = 0; i < count; i++) delays.push((delay = nextDelay(delay, settings)));
+  let waitedMs = 0;
+  for (let i = 0; i < count; i++) {
+    const delay = nextDelay(waitedMs, settings);
+    delays.push(delay);
+    waitedMs += delay;
+  }
   return delays;
 };
 
+const DEFAULTS = { intervalMs: 5000, maxIntervalMs: 30_000, backoff: 1.5 };
+
 describe('backoff schedule', () => {
-  it('starts at the interval and multiplies by the factor', () => {
-    expect(schedule({ intervalMs: 5000, maxIntervalMs: 30_000, backoff: 1.5 }, 4)).toEqual([
-      5000, 7500, 11_250, 16_875,
-    ]);
+  it('keeps the interval while (backoff − 1) × time waited is shorter, then multiplies by the factor', () => {
+    expect(schedule(DEFAULTS, 6)).toEqual([5000, 5000, 5000, 7500, 11_250, 16_875]);
+  });
+
+  it('reads no later than a fixed interval loop until the backoff takes over', () => {
+    const fixed = schedule({ ...DEFAULTS, backoff: 1 }, 3);
+    expect(schedule(DEFAULTS, 3)).toEqual(fixed);
+  });
+
+  it('grows with the time waited, whatever the previous delays were', () => {
+    expect(nextDelay(0, DEFAULTS)).toBe(5000);
+    expect(nextDelay(9000, DEFAULTS)).toBe(5000);
+    expect(nextDelay(20_000, DEFAULTS)).toBe(10_000);
+    expect(nextDelay(3_600_000, DEFAULTS)).toBe(30_000);
   });
 
   it('stops growing at the cap', () => {
-    expect(schedule({ intervalMs: 5000, maxIntervalMs: 30_000, backoff: 1.5 }, 8).slice(4)).toEqual([
-      25_312.5, 30_000, 30_000, 30_000,
+    expect(schedule(DEFAULTS, 9).slice(6)).toEqual([25_312.5, 30_000, 30_000]);
+    expect(schedule({ intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 }, 6)).toEqual([
+      1000, 1000, 2000, 4000, 4000, 4000,
     ]);
-    expect(schedule({ intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 }, 5)).toEqual([1000, 2000, 4000, 4000, 4000]);
   });
 
   it('is a fixed interval with factor 1', () => {
@@ -30,7 +47,7 @@ describe('backoff schedule', () => {
   });
 
   it('never starts above the cap', () => {
-    expect(nextDelay(undefined, { intervalMs: 10_000, maxIntervalMs: 3000, backoff: 2 })).toBe(3000);
+    expect(nextDelay(0, { intervalMs: 10_000, maxIntervalMs: 3000, backoff: 2 })).toBe(3000);
   });
 });
 

@@ -19,17 +19,18 @@ describe('transient errors', () => {
   it('are counted, warned about and retried on the backoff schedule, never a failure by themselves', async () => {
     const run = await runScenario({ reads: { a: [unavailable(), networkError(), unavailable(), completed] } });
     expect(run.result).toMatchObject({ verdict: 'succeeded', ready: true, attempts: 4, transientErrors: 3 });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750]);
+    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000]);
     expect(run.log.at('warning')).toEqual([
       'a: status read: HTTP 503 Service Unavailable — retrying in 5s',
-      'a: status read: connection reset (ECONNRESET) — retrying in 7.5s',
-      'a: status read: HTTP 503 Service Unavailable — retrying in 11.3s',
+      'a: status read: connection reset (ECONNRESET) — retrying in 5s',
+      'a: status read: HTTP 503 Service Unavailable — retrying in 5s',
     ]);
   });
 
   it('wait at least what Retry-After asks', async () => {
     const run = await runScenario({ reads: { a: [unavailable(20_000), unavailable(1000), completed] } });
-    expect(readTimes(run)).toEqual([0, 20_000, 27_500]);
+    // after 20 s of waiting the backoff asks for 10 s, more than the second Retry-After
+    expect(readTimes(run)).toEqual([0, 20_000, 30_000]);
     expect(run.log.at('warning')[0]).toBe('a: status read: HTTP 503 Service Unavailable — retrying in 20s');
   });
 
@@ -85,7 +86,7 @@ describe('permanent errors', () => {
         d: [{ takesMs: 600_000, then: provisioning }],
       },
     });
-    expect(run.result).toMatchObject({ verdict: 'error', decidingTarget: 'a', durationMs: 12_500 });
+    expect(run.result).toMatchObject({ verdict: 'error', decidingTarget: 'a', durationMs: 10_000 });
     expect(run.result.message).toBe('a: HTTP 401 Unauthorized — check the credentials');
     const [a, b, c, d] = run.result.targets;
     expect(a?.verdict).toBe('error');
@@ -171,7 +172,7 @@ describe('trigger', () => {
       deploy: true,
       settings: { timeoutMs: 20_000 },
     });
-    expect(readTimes(run)).toEqual([7000, 12_000, 19_500, 20_000]);
+    expect(readTimes(run)).toEqual([7000, 12_000, 17_000, 20_000]);
     expect(run.result.durationMs).toBe(20_000);
   });
 

@@ -9,13 +9,13 @@ import { readTimes, runScenario } from './scenario.ts';
 const provisioning = snapshot('in_progress', 'PROVISIONING');
 
 describe('read schedule', () => {
-  it('reads at once, after the interval, then with backoff; the last read starts at the deadline', async () => {
+  it('reads at once, at the interval while young, then with backoff; the last read starts at the deadline', async () => {
     const run = await runScenario({ reads: { a: [provisioning] }, settings: { timeoutMs: 60_000 } });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 60_000]);
+    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750, 50_625, 60_000]);
     expect(run.session.callsOf('read').map((call) => call.timeoutMs)).toEqual([
-      30_000, 30_000, 30_000, 30_000, 19_875, 500,
+      30_000, 30_000, 30_000, 30_000, 30_000, 26_750, 9875, 500,
     ]);
-    expect(run.result).toMatchObject({ verdict: 'timed_out', ready: false, attempts: 6, durationMs: 60_000 });
+    expect(run.result).toMatchObject({ verdict: 'timed_out', ready: false, attempts: 8, durationMs: 60_000 });
     expect(run.result.message).toBe('timed out after 1m: PROVISIONING — provisioning message');
   });
 
@@ -24,7 +24,7 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 30_000, intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 },
     });
-    expect(readTimes(run)).toEqual([0, 1000, 3000, 7000, 11_000, 15_000, 19_000, 23_000, 27_000, 30_000]);
+    expect(readTimes(run)).toEqual([0, 1000, 2000, 4000, 8000, 12_000, 16_000, 20_000, 24_000, 28_000, 30_000]);
   });
 
   it('keeps a fixed interval with backoff 1', async () => {
@@ -48,19 +48,22 @@ describe('read schedule', () => {
     expect(long.session.callsOf('read').at(-1)?.timeoutMs).toBe(500);
   });
 
-  it('applies −20% jitter with random 0 and almost +20% with random near 1', async () => {
+  it('applies −20% jitter with random 0 and almost +20% with random near 1, never past max-interval', async () => {
     const settings = { timeoutMs: 600_000, intervalMs: 10_000, maxIntervalMs: 20_000, backoff: 2 };
     const reads = { a: [provisioning, provisioning, provisioning, snapshot('succeeded', 'COMPLETED')] };
     const low = await runScenario({ reads, settings, random: () => 0 });
-    expect(low.clock.completedSleeps().map((sleep) => sleep.ms)).toEqual([8000, 16_000, 16_000]);
+    // the delay follows the time actually waited, so jitter does not compound: 8 s, then 10 s −20%, then 16 s −20%
+    expect(low.clock.completedSleeps().map((sleep) => sleep.ms)).toEqual([8000, 8000, 12_800]);
     const high = await runScenario({ reads, settings, random: () => 0.999_999 });
     const sleeps = high.clock.completedSleeps().map((sleep) => sleep.ms);
     expect(sleeps).toHaveLength(3);
-    sleeps.forEach((ms, index) => {
-      const base = [10_000, 20_000, 20_000][index] ?? 0;
+    sleeps.slice(0, 2).forEach((ms, index) => {
+      const base = [10_000, 12_000][index] ?? 0;
       expect(ms).toBeGreaterThan(base * 1.199);
       expect(ms).toBeLessThan(base * 1.2);
     });
+    // +20% of a delay already at max-interval would pass the cap: it stays at the cap
+    expect(sleeps[2]).toBe(20_000);
   });
 
   it('ends a run whose read hangs past the deadline when the grace ends, aborting the request', async () => {

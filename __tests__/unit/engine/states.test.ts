@@ -20,7 +20,7 @@ describe('discovery', () => {
 
   it('keeps reading a target that is not found while discovery-timeout lasts', async () => {
     const run = await runScenario({ reads: { a: [missing] }, settings: { discoveryTimeoutMs: 30_000 } });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625]);
+    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750]);
     expect(run.result).toMatchObject({ verdict: 'not_found', message: 'not found within 30s: workflow not found' });
   });
 
@@ -39,7 +39,7 @@ describe('discovery', () => {
       deploy: true,
       settings: { timeoutMs: 60_000 },
     });
-    expect(readTimes(run)).toEqual([0, 5000, 12_500, 23_750, 40_625, 60_000]);
+    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750, 50_625, 60_000]);
     expect(run.result).toMatchObject({ verdict: 'not_found', message: 'not found within 1m: workflow not found' });
   });
 
@@ -166,7 +166,7 @@ describe('several targets', () => {
       decidingTarget: 'c',
       message: 'c: step 2 failed',
       attempts: 4 + 2 + 1 + 1 + 1,
-      durationMs: 23_750,
+      durationMs: 15_000,
     });
   });
 
@@ -204,8 +204,8 @@ describe('timeline and log', () => {
     expect(run.result.targets[0]?.timeline).toEqual([
       { atMs: 0, state: 'pending', providerStatus: 'NOT_STARTED' },
       { atMs: 5000, state: 'in_progress', providerStatus: 'PROVISIONING' },
-      { atMs: 23_750, state: 'in_progress', providerStatus: 'DEPLOYING' },
-      { atMs: 40_625, state: 'succeeded', providerStatus: 'COMPLETED' },
+      { atMs: 15_000, state: 'in_progress', providerStatus: 'DEPLOYING' },
+      { atMs: 22_500, state: 'succeeded', providerStatus: 'COMPLETED' },
     ]);
     expect(run.log.at('info')).toEqual([
       'a: pending (NOT_STARTED) — not_started message',
@@ -214,7 +214,7 @@ describe('timeline and log', () => {
       'a: succeeded (COMPLETED) — completed message',
     ]);
     expect(run.log.at('debug')).toEqual(['a: in_progress (PROVISIONING) 60% — provisioning message']);
-    expect(run.result.targets[0]?.durationMs).toBe(40_625);
+    expect(run.result.targets[0]?.durationMs).toBe(22_500);
   });
 
   it('ends with an entry for timed_out', async () => {
