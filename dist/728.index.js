@@ -193,10 +193,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
 /* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3750);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6153);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8549);
 /* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8848);
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5714);
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5714);
+/* harmony import */ var _path_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6065);
+
 
 
 
@@ -219,6 +221,7 @@ const opensearchProvider = {
         if (config.ids.length === 0) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id}' is required for opensearch-flow-framework: the workflow id(s).`);
         }
+        (0,_path_id_js__WEBPACK_IMPORTED_MODULE_5__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
         return { targets: config.ids, endpoint: (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayEndpoint */ .OI)(baseUrl(config)) };
     },
     open(context) {
@@ -233,7 +236,7 @@ function workflowUrl(config, id, action) {
     return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 function openSession({ config, http }) {
-    const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicOrBearer */ .FO)(config.credentials) };
+    const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicOrBearer */ .FO)(config.credentials) };
     return {
         async trigger(id, { signal, timeoutMs }) {
             const response = await http.request({
@@ -281,12 +284,12 @@ function notFound(id, response) {
 function errorText(body) {
     try {
         const parsed = JSON.parse(body);
-        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(parsed))
+        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(parsed))
             return undefined;
         const { error } = parsed;
         if (typeof error === 'string')
             return error;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(error) && typeof error.reason === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(error) && typeof error.reason === 'string')
             return error.reason;
     }
     catch {
@@ -296,7 +299,7 @@ function errorText(body) {
 }
 /** Maps one `_status?all=true` body to a snapshot. Pure. */
 function snapshotFromStatus(status) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(status))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(status))
         throw unreadable('the body is not a JSON object');
     const word = typeof status.state === 'string' ? status.state : '';
     const state = OPENSEARCH_STATES[word.toUpperCase()] ?? 'unknown';
@@ -349,7 +352,7 @@ function progressOf(state, value) {
 function resources(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u).map((resource) => {
+    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u).map((resource) => {
         const details = {};
         for (const key of ['resource_type', 'resource_id', 'workflow_step_id']) {
             const field = resource[key];
@@ -375,6 +378,30 @@ function timestamp(value) {
     return undefined;
 }
 const unreadable = (why) => new _http_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .HttpError */ .j(`unreadable workflow status: ${why}`, { kind: 'permanent' });
+
+
+/***/ }),
+
+/***/ 6065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ assertPathSegmentIds)
+/* harmony export */ });
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
+
+/**
+ * Ids that go into a URL path as one segment. `.` and `..` cannot: URL parsing resolves them, even
+ * percent-encoded, so the request would reach another resource than the id's.
+ */
+function assertPathSegmentIds(ids, what) {
+    const dots = ids.find((id) => /^\.{1,2}$/.test(id));
+    if (dots === undefined)
+        return;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id}' has '${dots}', which cannot be ${what}: it would address another path on the server.`);
+}
 
 
 /***/ })

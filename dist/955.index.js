@@ -374,7 +374,10 @@ function decodeSegment(segment) {
     }
 }
 
+// EXTERNAL MODULE: ./src/providers/path-id.ts
+var path_id = __webpack_require__(6065);
 ;// CONCATENATED MODULE: ./src/providers/nl-flow.ts
+
 
 
 
@@ -388,6 +391,7 @@ const nlFlowProvider = {
     prepare(config) {
         apiKeyOf(config);
         const { base, ids } = resolveWorkflows(config);
+        (0,path_id/* assertPathSegmentIds */.B)(ids, 'a workflow id');
         return { targets: ids, endpoint: (0,values/* displayEndpoint */.OI)(new URL(base)) };
     },
     open(context) {
@@ -425,6 +429,30 @@ function notPublished(id, response, what) {
         providerStatus: 'NOT_FOUND',
         message: `workflow ${id} not found: never published, or wrong id${said ? ` (${said})` : ''}`,
     };
+}
+
+
+/***/ }),
+
+/***/ 6065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ assertPathSegmentIds)
+/* harmony export */ });
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
+
+/**
+ * Ids that go into a URL path as one segment. `.` and `..` cannot: URL parsing resolves them, even
+ * percent-encoded, so the request would reach another resource than the id's.
+ */
+function assertPathSegmentIds(ids, what) {
+    const dots = ids.find((id) => /^\.{1,2}$/.test(id));
+    if (dots === undefined)
+        return;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id}' has '${dots}', which cannot be ${what}: it would address another path on the server.`);
 }
 
 

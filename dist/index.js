@@ -32694,11 +32694,14 @@ class Run {
 /** Each actual sleep is spread by ±20% so that many jobs polling one provider do not read in lockstep. */
 const JITTER = 0.2;
 /**
- * The delay before the next read, without jitter: the interval first, then the previous delay times the
- * backoff factor, never more than the cap.
+ * The delay before the next read, without jitter, after `waitedMs` of polling: `(backoff − 1) × waitedMs`,
+ * never less than the interval nor more than the cap. Past the interval each delay is the previous one times
+ * the factor, as in a plain geometric schedule (whose delay is the interval *plus* that term); taking the larger
+ * of the two instead of their sum reads as often as a fixed `interval` loop while a deploy is young, and later
+ * bounds how late a read can be to a fraction of the time already waited.
  */
-function nextDelay(previousMs, settings) {
-    const delay = previousMs === undefined ? settings.intervalMs : previousMs * settings.backoff;
+function nextDelay(waitedMs, settings) {
+    const delay = Math.max(settings.intervalMs, (settings.backoff - 1) * waitedMs);
     return Math.min(delay, settings.maxIntervalMs);
 }
 /** `delayMs` spread by ±20% with `random` in [0, 1): 0 gives −20%, values near 1 give almost +20%. */
@@ -32769,8 +32772,8 @@ class TargetWatch {
     attempts = 0;
     transientErrors = 0;
     lastError;
-    /** the last delay of the backoff schedule, before jitter */
-    delayMs;
+    /** when the first status read started: the backoff grows with the time waited since */
+    pollingSinceMs;
     timeline = [];
     unknownWordsWarned = new Set();
     stall;
@@ -32826,6 +32829,7 @@ class TargetWatch {
         let plan = planCall(this.run.deadline, this.run.clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
+            this.pollingSinceMs ??= this.run.clock.now();
             let snapshot;
             try {
                 snapshot = await this.run.call((options) => {
@@ -32850,9 +32854,12 @@ class TargetWatch {
     planNextRead(previous, minimumMs) {
         if (previous.last)
             return undefined;
-        this.delayMs = nextDelay(this.delayMs, this.run.settings);
-        const waitMs = Math.max(withJitter(this.delayMs, this.run.random), minimumMs);
-        return planCall(this.run.deadline, this.run.clock.now(), waitMs);
+        const now = this.run.clock.now();
+        const delayMs = nextDelay(now - (this.pollingSinceMs ?? now), this.run.settings);
+        // Jitter spreads reads but never pushes one past the cap: `max-interval` is a promise to the user.
+        const jittered = Math.min(withJitter(delayMs, this.run.random), this.run.settings.maxIntervalMs);
+        const waitMs = Math.max(jittered, minimumMs);
+        return planCall(this.run.deadline, now, waitMs);
     }
     noteTransient(error, retry, what) {
         this.transientErrors++;

@@ -9,6 +9,7 @@ import type { HttpResponse } from '../http/types.js';
 import { snapshotFromWorkflowStatus } from './nl-flow/mapping.js';
 import { resolveWorkflows, statusUrl } from './nl-flow/target.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
+import { assertPathSegmentIds } from './path-id.js';
 
 export const nlFlowProvider: Provider = {
   name: 'nl-flow',
@@ -17,6 +18,7 @@ export const nlFlowProvider: Provider = {
   prepare(config) {
     apiKeyOf(config);
     const { base, ids } = resolveWorkflows(config);
+    assertPathSegmentIds(ids, 'a workflow id');
     return { targets: ids, endpoint: displayEndpoint(new URL(base)) };
   },
   open(context) {

@@ -8,6 +8,7 @@ import { HttpError } from '../http/errors.js';
 import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
 import type { HttpResponse } from '../http/types.js';
 import { basicOrBearer } from './auth.js';
+import { assertPathSegmentIds } from './path-id.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
 
 /** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
@@ -47,6 +48,7 @@ export const opensearchProvider: Provider = {
         `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`,
       );
     }
+    assertPathSegmentIds(config.ids, 'a workflow id');
     return { targets: config.ids, endpoint: displayEndpoint(baseUrl(config)) };
   },
   open(context) {

@@ -96,3 +96,11 @@ describe('nl-flow prepare', () => {
     expect(nlFlowProvider.canTrigger).toBe(false);
   });
 });
+
+describe('nl-flow ids that are path tricks', () => {
+  it.each(['.', '..'])('refuses %j before any request', (id) => {
+    expect(() => nlFlowProvider.prepare(config({ url: 'https://nlflow.example.com', id }))).toThrow(
+      /would address another path on the server/,
+    );
+  });
+});

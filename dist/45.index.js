@@ -1,0 +1,410 @@
+export const id = 45;
+export const ids = [45];
+export const modules = {
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord),
+/* harmony export */   y: () => (/* binding */ nonEmptyString)
+/* harmony export */ });
+/** Type guards for JSON of unknown shape. */
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+
+
+/***/ }),
+
+/***/ 8848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   U3: () => (/* binding */ responseError),
+/* harmony export */   VA: () => (/* binding */ assertNotHtml),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody)
+/* harmony export */ });
+/* unused harmony export retryAfterMs */
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
+/**
+ * Shared rules for answers a provider did not expect: which statuses are worth a retry, what a
+ * person should check, and how much of the body goes into the message (one short line, never HTML).
+ */
+
+
+const CHECK_ENDPOINT = 'check url: this endpoint does not take this request';
+const HINTS = {
+    400: 'the provider refused the request',
+    401: 'check the credentials',
+    403: 'check the credentials',
+    404: 'check url and id',
+    405: CHECK_ENDPOINT,
+    501: CHECK_ENDPOINT,
+};
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
+/** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
+function responseError(response, context) {
+    const { status } = response;
+    const transient = status === 429 || (status >= 500 && status !== 501);
+    const hint = HINTS[status];
+    const detail = bodyDetail(response);
+    const message = `${context}: HTTP ${status}${hint ? ` (${hint})` : ''}${detail ? `: ${detail}` : ''}`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(message, {
+        kind: transient ? 'transient' : 'permanent',
+        status,
+        excerpt: detail,
+        retryAfterMs: transient ? retryAfterMs(response.headers['retry-after'], Date.now()) : undefined,
+    });
+}
+/** `Retry-After` as delta-seconds or HTTP-date → ms from `now`; a past date is 0, anything else undefined. */
+function retryAfterMs(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^-?\d+$/.test(text))
+        return Math.max(0, Number(text) * 1000);
+    // Date.parse takes almost anything; an HTTP-date always carries a clock time.
+    if (!/\d{1,2}:\d{2}:\d{2}/.test(text))
+        return undefined;
+    // asctime dates carry no zone but are GMT, as every HTTP-date is.
+    const at = Date.parse(/GMT|UTC|[+-]\d{4}\b/i.test(text) ? text : `${text} GMT`);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** A login page or a proxy's error page is never an API answer, whatever its status. */
+function assertNotHtml(response, context) {
+    if (!isHtml(response))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: got an HTML page — check url and credentials (a login page or proxy answered instead of the API)`, { kind: 'permanent', status: response.status, excerpt: 'an HTML page' });
+}
+function parseJsonBody(response, context) {
+    assertNotHtml(response, context);
+    if (response.body.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
+            kind: 'permanent',
+            status: response.status,
+        });
+    }
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        const shown = excerpt(response.body, 100);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: unreadable JSON (HTTP ${response.status}): ${shown}`, {
+            kind: 'permanent',
+            status: response.status,
+            excerpt: shown,
+        });
+    }
+}
+/** One line, whitespace collapsed, at most `max` characters (cut with "…"). */
+function excerpt(text, max = 200) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+function isHtml(response) {
+    return HTML_TYPES.has(response.contentType) || HTML_START.test(response.body.slice(0, 1024));
+}
+/** What the body says about the failure, as one short line; undefined when it says nothing. */
+function bodyDetail(response) {
+    if (isHtml(response))
+        return 'an HTML page';
+    const body = response.body.trim();
+    if (body === '')
+        return undefined;
+    const said = jsonErrorText(body) ?? xmlMessageText(body) ?? body;
+    return excerpt(said) || undefined;
+}
+/**
+ * `{"error":"text"}`, `{"error":{"reason":…}}` (OpenSearch), `{"error":{"message":{"value":…}}}` (OData),
+ * `{"error":{"message":"…"}}` and `{"message":"…"}`; undefined for any other body.
+ */
+function jsonErrorText(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+        return undefined;
+    const { error, message } = parsed;
+    if (typeof error === 'string')
+        return error;
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error)) {
+        if (typeof error.reason === 'string')
+            return error.reason;
+        if (typeof error.message === 'string')
+            return error.message;
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.message) && typeof error.message.value === 'string')
+            return error.message.value;
+    }
+    return typeof message === 'string' ? message : undefined;
+}
+/** OData's XML error: `<message xml:lang="en">text</message>`, with or without a namespace prefix. */
+function xmlMessageText(body) {
+    const match = /<(?:[\w.-]+:)?message\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?message>/i.exec(body);
+    return match?.[1] === undefined ? undefined : decodeXmlEntities(match[1]);
+}
+const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+function decodeXmlEntities(text) {
+    return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name) => XML_ENTITIES[name] ?? '');
+}
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ bearerAuthorization),
+/* harmony export */   FO: () => (/* binding */ basicOrBearer),
+/* harmony export */   aR: () => (/* binding */ basicAuthorization)
+/* harmony export */ });
+const basicAuthorization = (username, password) => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+const bearerAuthorization = (token) => `Bearer ${token}`;
+/** HTTP Basic when a username is given, else a bearer token, else nothing (open clusters). */
+function basicOrBearer(credentials) {
+    if (credentials.username !== undefined) {
+        return { authorization: basicAuthorization(credentials.username, credentials.password ?? '') };
+    }
+    if (credentials.token !== undefined)
+        return { authorization: bearerAuthorization(credentials.token) };
+    return {};
+}
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OPENSEARCH_STATES: () => (/* binding */ OPENSEARCH_STATES),
+  errorText: () => (/* binding */ errorText),
+  opensearchProvider: () => (/* binding */ opensearchProvider),
+  snapshotFromStatus: () => (/* binding */ snapshotFromStatus)
+});
+
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
+// EXTERNAL MODULE: ./src/http/errors.ts
+var http_errors = __webpack_require__(8549);
+// EXTERNAL MODULE: ./src/http/status.ts
+var http_status = __webpack_require__(8848);
+// EXTERNAL MODULE: ./src/providers/auth.ts
+var auth = __webpack_require__(5714);
+;// CONCATENATED MODULE: ./src/providers/path-id.ts
+
+
+/**
+ * Ids that go into a URL path as one segment. `.` and `..` cannot: URL parsing resolves them, even
+ * percent-encoded, so the request would reach another resource than the id's.
+ */
+function assertPathSegmentIds(ids, what) {
+    const dots = ids.find((id) => /^\.{1,2}$/.test(id));
+    if (dots === undefined)
+        return;
+    throw new errors/* InputError */.d(inputs/* INPUT */.bO.id, `Input '${inputs/* INPUT */.bO.id}' has '${dots}', which cannot be ${what}: it would address another path on the server.`);
+}
+
+;// CONCATENATED MODULE: ./src/providers/opensearch.ts
+
+
+
+
+
+
+
+
+/** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
+const OPENSEARCH_STATES = {
+    NOT_STARTED: 'pending',
+    PROVISIONING: 'in_progress',
+    COMPLETED: 'succeeded',
+    FAILED: 'failed',
+};
+const API = '/_plugins/_flow_framework/workflow';
+const opensearchProvider = {
+    name: 'opensearch-flow-framework',
+    canTrigger: true,
+    prepare(config) {
+        if (config.ids.length === 0) {
+            throw new errors/* InputError */.d(inputs/* INPUT */.bO.id, `Input '${inputs/* INPUT */.bO.id}' is required for opensearch-flow-framework: the workflow id(s).`);
+        }
+        assertPathSegmentIds(config.ids, 'a workflow id');
+        return { targets: config.ids, endpoint: (0,values/* displayEndpoint */.OI)(baseUrl(config)) };
+    },
+    open(context) {
+        return openSession(context);
+    },
+};
+function baseUrl(config) {
+    return new URL(config.url ?? '');
+}
+function workflowUrl(config, id, action) {
+    const base = baseUrl(config).href.replace(/\/+$/, '');
+    return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
+}
+function openSession({ config, http }) {
+    const headers = { accept: 'application/json', ...(0,auth/* basicOrBearer */.FO)(config.credentials) };
+    return {
+        async trigger(id, { signal, timeoutMs }) {
+            const response = await http.request({
+                method: 'POST',
+                url: workflowUrl(config, id, '_provision'),
+                headers,
+                signal,
+                timeoutMs,
+            });
+            if (response.status === 200 || response.status === 202) {
+                return { message: `${id}: provisioning requested (HTTP ${response.status})` };
+            }
+            if (response.status === 400 && isAlreadyProvisioned(response)) {
+                return { message: `${id}: already provisioned or provisioning — following its status` };
+            }
+            throw (0,http_status/* responseError */.U3)(response, `provisioning workflow ${id}`);
+        },
+        async read(id, { signal, timeoutMs }) {
+            const response = await http.request({ url: workflowUrl(config, id, '_status'), headers, signal, timeoutMs });
+            if (response.status === 404)
+                return notFound(id, response);
+            if (response.status !== 200)
+                throw (0,http_status/* responseError */.U3)(response, `reading the status of workflow ${id}`);
+            return snapshotFromStatus((0,http_status/* parseJsonBody */.Y2)(response, `status of workflow ${id}`));
+        },
+    };
+}
+/**
+ * Flow Framework refuses to provision a workflow whose state is not NOT_STARTED; for a gate
+ * that is not a failure: the workflow's own status says how it went.
+ */
+function isAlreadyProvisioned(response) {
+    return /already|provisioning state is|can ?not be provisioned/i.test(errorText(response.body) ?? '');
+}
+function notFound(id, response) {
+    (0,http_status/* assertNotHtml */.VA)(response, `status of workflow ${id}`);
+    const detail = errorText(response.body);
+    return {
+        state: 'not_found',
+        providerStatus: 'NOT_FOUND',
+        message: detail ? (0,http_status/* excerpt */.Kb)(detail) : `workflow ${id} not found — check url and id`,
+    };
+}
+/** `{"error":"text"}` or `{"error":{"reason":…},"status":N}`; undefined for anything else. */
+function errorText(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (!(0,json/* isRecord */.u)(parsed))
+            return undefined;
+        const { error } = parsed;
+        if (typeof error === 'string')
+            return error;
+        if ((0,json/* isRecord */.u)(error) && typeof error.reason === 'string')
+            return error.reason;
+    }
+    catch {
+        return undefined;
+    }
+    return undefined;
+}
+/** Maps one `_status?all=true` body to a snapshot. Pure. */
+function snapshotFromStatus(status) {
+    if (!(0,json/* isRecord */.u)(status))
+        throw unreadable('the body is not a JSON object');
+    const word = typeof status.state === 'string' ? status.state : '';
+    const state = OPENSEARCH_STATES[word.toUpperCase()] ?? 'unknown';
+    const components = resources(status.resources_created);
+    const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
+    const snapshot = {
+        state,
+        providerStatus: word || '(no state)',
+        message: describe(state, word, error, components.length),
+        components,
+    };
+    const progress = progressOf(state, status.provisioning_progress);
+    if (progress !== undefined)
+        snapshot.progress = progress;
+    const startedAt = timestamp(status.provision_start_time);
+    if (startedAt)
+        snapshot.startedAt = startedAt;
+    const completedAt = timestamp(status.provision_end_time);
+    if (completedAt)
+        snapshot.completedAt = completedAt;
+    if (error)
+        snapshot.logs = [{ level: 'ERROR', message: error }];
+    return snapshot;
+}
+function describe(state, word, error, resourceCount) {
+    const created = `${resourceCount} resource${resourceCount === 1 ? '' : 's'} created`;
+    switch (state) {
+        case 'pending':
+            return 'workflow created, provisioning not started';
+        case 'in_progress':
+            return `provisioning, ${created}`;
+        case 'succeeded':
+            return `provisioned, ${created}`;
+        case 'failed':
+            return error ? `provisioning failed: ${(0,http_status/* excerpt */.Kb)(error)}` : 'provisioning failed';
+        default:
+            return word ? `unrecognized workflow state '${(0,http_status/* excerpt */.Kb)(word, 60)}'` : 'the status has no state field';
+    }
+}
+/** `provisioning_progress` is a word (NOT_STARTED, IN_PROGRESS, DONE) on most versions; a number is taken as a percentage. */
+function progressOf(state, value) {
+    if (state === 'succeeded')
+        return 100;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return Math.min(100, Math.max(0, Math.round(value)));
+    if (typeof value === 'string' && value.toUpperCase() === 'NOT_STARTED')
+        return 0;
+    return undefined;
+}
+function resources(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(json/* isRecord */.u).map((resource) => {
+        const details = {};
+        for (const key of ['resource_type', 'resource_id', 'workflow_step_id']) {
+            const field = resource[key];
+            if (typeof field === 'string' || typeof field === 'number')
+                details[key] = String(field);
+        }
+        return {
+            name: String(resource.workflow_step_name ?? resource.workflow_step_id ?? 'step'),
+            kind: 'resource',
+            state: 'succeeded',
+            details,
+        };
+    });
+}
+/** Epoch milliseconds (the plugin's format) or an ISO string → ISO string. */
+function timestamp(value) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        return new Date(value).toISOString();
+    if (typeof value === 'string' && value.trim() !== '') {
+        const parsed = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
+        return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+    }
+    return undefined;
+}
+const unreadable = (why) => new http_errors/* HttpError */.j(`unreadable workflow status: ${why}`, { kind: 'permanent' });
+
+
+/***/ })
+
+};
