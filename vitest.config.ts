@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['__tests__/support/fuzz-seed.ts'],
   },
 });
