@@ -33748,6 +33748,15 @@ function failureResult(error, startedAt, cancelled) {
 /** Bounds the GitHub reporting after the verdict: it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
 async function run() {
+    try {
+        await waitAndReport();
+    }
+    catch (error) {
+        // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
+        setFailed(`await-deploy could not report: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function waitAndReport() {
     const startedAt = new Date();
     const redactor = new Redactor();
     const log = redactingLogger(redactor);

@@ -26,6 +26,15 @@ import { failureResult, runInfoFor } from './run-info.js';
 const REPORTING_TIMEOUT_MS = 15_000;
 
 export async function run(): Promise<void> {
+  try {
+    await waitAndReport();
+  } catch (error) {
+    // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
+    core.setFailed(`await-deploy could not report: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function waitAndReport(): Promise<void> {
   const startedAt = new Date();
   const redactor = new Redactor();
   const log = redactingLogger(redactor);
