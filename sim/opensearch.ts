@@ -3,7 +3,15 @@
  * any workflow id, each playing a scripted sequence of states and faults.
  * Run alone: `node sim/opensearch.ts --scenario provision-completed [--port 9200]`.
  */
-import { fault, json, startServer, type Reply, type SimServer, perTargetSequences } from './server.ts';
+import {
+  fault,
+  json,
+  perTargetSequences,
+  startServer,
+  type RecordedRequest,
+  type Reply,
+  type SimServer,
+} from './server.ts';
 
 const RESOURCES = [
   {
@@ -20,6 +28,7 @@ const RESOURCES = [
   },
 ];
 const STARTED = 1_731_400_000_000;
+const SLOW_ANSWER_MS = 3_000;
 
 export const status = (id: string, state: string, extra: Record<string, unknown> = {}): Reply => {
   const created =
@@ -31,6 +40,17 @@ export const status = (id: string, state: string, extra: Record<string, unknown>
     ...(state === 'COMPLETED' ? { provisioning_progress: 'DONE', provision_end_time: STARTED + 42_000 } : {}),
     ...(state === 'PROVISIONING' ? { provisioning_progress: 'IN_PROGRESS' } : {}),
     ...extra,
+  });
+};
+
+export const PROVISION_PERMISSION = 'cluster:admin/opensearch/flow_framework/workflow/provision';
+
+/** The Security plugin's answer to a user without `permission` (403). */
+export const securityException = (permission: string): Reply => {
+  const reason = `no permissions for [${permission}] and User [name=ci, backend_roles=[], requestedTenant=null]`;
+  return json(403, {
+    error: { root_cause: [{ type: 'security_exception', reason }], type: 'security_exception', reason },
+    status: 403,
   });
 };
 
@@ -61,18 +81,11 @@ export const SCENARIOS: Record<string, (id: string) => Reply[]> = {
     status(id, 'COMPLETED'),
   ],
   unauthorized: () => [{ status: 401, headers: { 'www-authenticate': 'Basic realm="OpenSearch Security"' } }],
-  forbidden: () => [
-    json(403, {
-      error: {
-        root_cause: [],
-        type: 'security_exception',
-        reason: 'no permissions for [cluster:admin/opensearch/flow_framework/workflow_state/get]',
-      },
-      status: 403,
-    }),
-  ],
+  forbidden: () => [securityException('cluster:admin/opensearch/flow_framework/workflow_state/get')],
   'html-login': () => [fault.htmlLogin()],
   'invented-state': (id) => [status(id, 'WARMING_UP')],
+  /** the first read answers only after SLOW_ANSWER_MS (beyond a test's request-timeout), then all is quick */
+  'slow-once': (id) => [fault.slow(SLOW_ANSWER_MS, status(id, 'PROVISIONING')), status(id, 'COMPLETED')],
 };
 
 export interface OpenSearchSimulatorOptions {
@@ -82,40 +95,62 @@ export interface OpenSearchSimulatorOptions {
   workflows?: Record<string, string>;
   /** when set, requests must carry these credentials (401 without a body otherwise) */
   basicAuth?: { username: string; password: string };
-  /** `_provision` answers 200 (2.x) or 202 (3.x); 'already' answers 400 as for a provisioned workflow */
-  provisionAnswer?: 200 | 202 | 'already';
+  /** when set, requests must carry `Authorization: Bearer <token>` (either credential does when both are set) */
+  bearerToken?: string;
+  /**
+   * `_provision` answers 200 (2.x) or 202 (3.x); 'already' answers 400 as for a provisioned
+   * workflow; 'forbidden' answers 403 as for a user without the provision permission
+   */
+  provisionAnswer?: 200 | 202 | 'already' | 'forbidden';
   port?: number;
 }
 
-export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptions): Promise<SimServer> {
+export interface OpenSearchSimulator extends SimServer {
+  /** what each request was answered, in order (status 0: the connection was reset) */
+  answers: { method: string; path: string; status: number }[];
+}
+
+export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptions): Promise<OpenSearchSimulator> {
   const playFor = perTargetSequences(
     (id) => options.workflows?.[id] ?? options.scenario,
     (name, id) => SCENARIOS[name]?.(id),
   );
-  const expectedAuth = options.basicAuth
-    ? `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`
-    : undefined;
+  const accepted = [
+    options.basicAuth &&
+      `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`,
+    options.bearerToken && `Bearer ${options.bearerToken}`,
+  ].filter((header): header is string => Boolean(header));
+  const answers: OpenSearchSimulator['answers'] = [];
 
-  return startServer(
+  const answer = (request: RecordedRequest): Reply => {
+    if (accepted.length > 0 && !accepted.includes(request.headers.authorization ?? '')) return { status: 401 };
+    const match = /^\/_plugins\/_flow_framework\/workflow\/([^/]+)\/(_status|_provision)$/.exec(request.path);
+    if (!match)
+      return json(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` });
+    const [, id = '', action] = match;
+    if (action === '_provision') return provision(request.method, id, options.provisionAnswer ?? 200);
+    return playFor(id);
+  };
+  const server = await startServer(
     (request) => {
-      if (expectedAuth && request.headers.authorization !== expectedAuth) return { status: 401 };
-      const match = /^\/_plugins\/_flow_framework\/workflow\/([^/]+)\/(_status|_provision)$/.exec(request.path);
-      if (!match)
-        return json(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` });
-      const [, id = '', action] = match;
-      if (action === '_provision') {
-        if (request.method !== 'POST') return json(405, { error: 'Incorrect HTTP method', status: 405 });
-        if (options.provisionAnswer === 'already') {
-          return json(400, {
-            error: `The workflow provisioning state is PROVISIONING and can not be provisioned unless its in NOT_STARTED state`,
-          });
-        }
-        return json(options.provisionAnswer ?? 200, { workflow_id: id });
-      }
-      return playFor(id);
+      const reply = answer(request);
+      answers.push({ method: request.method, path: request.path, status: reply.status });
+      return reply;
     },
     { port: options.port },
   );
+  return { ...server, answers };
+}
+
+function provision(method: string, id: string, how: NonNullable<OpenSearchSimulatorOptions['provisionAnswer']>): Reply {
+  if (method !== 'POST') return json(405, { error: 'Incorrect HTTP method', status: 405 });
+  if (how === 'already') {
+    return json(400, {
+      error: `The workflow provisioning state is PROVISIONING and can not be provisioned unless its in NOT_STARTED state`,
+    });
+  }
+  if (how === 'forbidden') return securityException(PROVISION_PERMISSION);
+  return json(how, { workflow_id: id });
 }
 
 if (import.meta.main) {

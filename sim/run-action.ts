@@ -21,6 +21,11 @@ export interface RunActionOptions {
   signal?: { name: NodeJS.Signals; afterMs: number };
   /** kill the process after this long (a safety net for tests) */
   killAfterMs?: number;
+  /**
+   * Secrets derived during the run that the inputs do not show (e.g. the OAuth access tokens a
+   * simulator issued): scanned for like the secret inputs. A function is called after the run.
+   */
+  secrets?: readonly string[] | (() => readonly string[]);
 }
 
 export interface ActionRun {
@@ -87,6 +92,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n');
+  const derived = typeof options.secrets === 'function' ? options.secrets() : (options.secrets ?? []);
+  assertNoSecretShown(secretsOfRun(options.inputs, derived), {
+    log: visibleLog,
+    summary,
+    ...Object.fromEntries(Object.entries(outputs).map(([name, value]) => [`output '${name}'`, value])),
+  });
   return { exitCode, stdout, stderr, visibleLog, outputs, summary, durationMs, signalledAtMs };
 }
 
@@ -108,4 +119,94 @@ export function parseOutputFile(content: string): Record<string, string> {
     }
   }
   return outputs;
+}
+
+/**
+ * The inputs SPEC names as secrets. Listed here rather than imported from src: the harness must
+ * not inherit a slip in the code it checks.
+ */
+const SECRET_INPUTS = ['token', 'password', 'api-key', 'client-secret', 'github-token', 'service-key'];
+/** Service-key fields holding a secret: `clientsecret`, `client_secret`, `password`, `apikey`… but not `tokenurl`. */
+const SECRET_FIELD = /(secret|password|passwd|token|key)$/i;
+/**
+ * Shorter values are not scanned: tests pass placeholders like 'x' or 'sb-x' that occur in any log
+ * by chance. Every real-looking test secret is longer.
+ */
+const MIN_SECRET_LENGTH = 8;
+
+interface Secret {
+  /** where the secret came from, for the error message: the value itself is never printed */
+  origin: string;
+  value: string;
+}
+
+/** Every secret a run was given: secret inputs, service-key fields, Basic credentials, derived ones. */
+export function secretsOfRun(inputs: Record<string, string>, derived: readonly string[] = []): Secret[] {
+  const secrets: Secret[] = [];
+  const add = (origin: string, value: string | undefined): void => {
+    if (value !== undefined && value.length >= MIN_SECRET_LENGTH) secrets.push({ origin, value });
+  };
+  const basic = (user: string, password: string): string => Buffer.from(`${user}:${password}`).toString('base64');
+  for (const name of SECRET_INPUTS) add(`input '${name}'`, inputs[name]?.trim());
+  if (inputs.password)
+    add("the Basic credential of 'username':'password'", basic(inputs.username ?? '', inputs.password));
+  if (inputs['client-secret']) {
+    add(
+      "the Basic credential of 'client-id':'client-secret'",
+      basic(inputs['client-id'] ?? '', inputs['client-secret']),
+    );
+  }
+  for (const field of serviceKeyFields(inputs['service-key'] ?? '')) {
+    if (SECRET_FIELD.test(field.name)) add(`service-key field '${field.name}'`, field.value);
+  }
+  const oauth = serviceKeyOauth(inputs['service-key'] ?? '');
+  if (oauth) add('the Basic credential of the service key client', basic(oauth.clientid, oauth.clientsecret));
+  derived.forEach((value, index) => add(`options.secrets[${index}]`, value));
+  return secrets;
+}
+
+/** Throws naming the secret's origin and where it showed, never the secret. */
+export function assertNoSecretShown(secrets: readonly Secret[], shown: Record<string, string>): void {
+  const leaks = secrets.flatMap(({ origin, value }) =>
+    Object.entries(shown)
+      .filter(([, text]) => shownForms(value).some((form) => text.includes(form)))
+      .map(([where]) => `${origin} in the ${where}`),
+  );
+  if (leaks.length > 0) throw new Error(`runAction: a secret was shown: ${[...new Set(leaks)].join('; ')}`);
+}
+
+/** The secret as it would appear in JSON (the `result` output) or escaped HTML (the summary), too. */
+function shownForms(secret: string): string[] {
+  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), html])];
+}
+
+/**
+ * Every `"name": "string"` of a service key, at any depth. A key that is not valid JSON (tests
+ * paste cut-off keys on purpose) is read field by field, so its secrets are still scanned for.
+ */
+function serviceKeyFields(text: string): { name: string; value: string }[] {
+  try {
+    return stringFields(JSON.parse(text));
+  } catch {
+    return [...text.matchAll(/"([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map(([, name = '', value = '']) => ({
+      name,
+      value,
+    }));
+  }
+}
+
+function stringFields(value: unknown): { name: string; value: string }[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([name, field]) =>
+    typeof field === 'string' ? [{ name, value: field }] : stringFields(field),
+  );
+}
+
+/** The client credentials of a service key (`oauth.clientid`/`clientsecret`, or at the top level). */
+function serviceKeyOauth(text: string): { clientid: string; clientsecret: string } | undefined {
+  const fields = Object.fromEntries(serviceKeyFields(text).map(({ name, value }) => [name, value]));
+  return fields.clientid && fields.clientsecret
+    ? { clientid: fields.clientid, clientsecret: fields.clientsecret }
+    : undefined;
 }

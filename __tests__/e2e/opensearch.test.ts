@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun, type RunActionOptions } from '../../sim/run-action.ts';
-import { startOpenSearchSimulator, type OpenSearchSimulatorOptions } from '../../sim/opensearch.ts';
-import type { SimServer } from '../../sim/server.ts';
+import {
+  PROVISION_PERMISSION,
+  startOpenSearchSimulator,
+  type OpenSearchSimulator,
+  type OpenSearchSimulatorOptions,
+} from '../../sim/opensearch.ts';
 
 const FAST = { interval: '100ms', 'max-interval': '200ms', 'request-timeout': '2s', timeout: '10s' };
 const PASSWORD = 'opensearch-Pa55word!';
 
-let simulator: SimServer | undefined;
+let simulator: OpenSearchSimulator | undefined;
 afterEach(async () => {
   await simulator?.close();
   simulator = undefined;
@@ -16,7 +20,7 @@ async function play(
   options: OpenSearchSimulatorOptions,
   inputs: Record<string, string> = {},
   extra: Partial<RunActionOptions> = {},
-): Promise<{ run: ActionRun; sim: SimServer }> {
+): Promise<{ run: ActionRun; sim: OpenSearchSimulator }> {
   simulator = await startOpenSearchSimulator(options);
   const result = await runAction({
     inputs: { provider: 'opensearch-flow-framework', url: simulator.url, id: 'wf-1', ...FAST, ...inputs },
@@ -25,7 +29,14 @@ async function play(
   return { run: result, sim: simulator };
 }
 
-const statusReads = (sim: SimServer) => sim.requests.filter((r) => r.path.endsWith('/_status'));
+const statusReads = (sim: OpenSearchSimulator) => sim.requests.filter((r) => r.path.endsWith('/_status'));
+const PROVISION_PATH = '/_plugins/_flow_framework/workflow/wf-1/_provision';
+
+/** The summary's verdict headline and the row of workflow wf-1 in its target table. */
+function expectSummary(run: ActionRun, headline: string, verdict: string, providerStatus: string): void {
+  expect(run.summary).toMatch(new RegExp(`^## \\S+ ${headline}$`, 'm'));
+  expect(run.summary).toMatch(new RegExp(`^\\| <code>wf-1</code> \\| \\S+ ${verdict} \\| ${providerStatus} \\|`, 'm'));
+}
 
 describe('opensearch-flow-framework end to end', () => {
   it('provisions, follows NOT_STARTED → PROVISIONING → COMPLETED and passes', async () => {
@@ -60,8 +71,54 @@ describe('opensearch-flow-framework end to end', () => {
       { scenario: 'provision-completed', provisionAnswer: 'already' },
       { deploy: 'true' },
     );
+    expect(sim.answers[0]).toEqual({ method: 'POST', path: PROVISION_PATH, status: 400 });
     expect(run.outputs.status).toBe('succeeded');
+    expect(run.exitCode).toBe(0);
     expect(statusReads(sim).length).toBeGreaterThan(0);
+  });
+
+  it('provisions on OpenSearch 2.x (200) and passes', async () => {
+    const { run, sim } = await play({ scenario: 'provision-completed', provisionAnswer: 200 }, { deploy: 'true' });
+    expect(sim.answers[0]).toEqual({ method: 'POST', path: PROVISION_PATH, status: 200 });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true', 'provider-status': 'COMPLETED' });
+    expect(statusReads(sim)).toHaveLength(4);
+  });
+
+  it('stops with error and the reason when provisioning is forbidden (403)', async () => {
+    const { run, sim } = await play(
+      { scenario: 'provision-completed', provisionAnswer: 'forbidden' },
+      { deploy: 'true' },
+    );
+    expect(sim.answers).toEqual([{ method: 'POST', path: PROVISION_PATH, status: 403 }]);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'error', ready: 'false' });
+    expect(run.outputs.message).toContain('403');
+    expect(run.outputs.message).toContain(`no permissions for [${PROVISION_PERMISSION}]`);
+    expectSummary(run, 'Deploy could not be checked', 'error', '');
+  });
+
+  it('sends a token as Authorization: Bearer', async () => {
+    const token = 'os-Bearer-T0ken-4417';
+    const { run, sim } = await play(
+      { scenario: 'provision-completed', bearerToken: token, provisionAnswer: 202 },
+      { deploy: 'true', token },
+    );
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe('succeeded');
+    expect(sim.requests.length).toBeGreaterThan(1);
+    for (const request of sim.requests) expect(request.headers.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('stops with error when the bearer token is refused (401)', async () => {
+    const { run, sim } = await play(
+      { scenario: 'provision-completed', bearerToken: 'os-Bearer-T0ken-4417' },
+      { token: 'os-Bearer-Wrong-0000' },
+    );
+    expect(sim.answers.map((answer) => answer.status)).toEqual([401]);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs.message).toMatch(/401.*credentials/);
   });
 
   it('fails with the provider error text on FAILED', async () => {
@@ -70,6 +127,8 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAILED' });
     expect(run.outputs.message).toContain('Failed to create connector: invalid credential');
     expect(run.stdout).toContain('::error::');
+    expectSummary(run, 'Deploy failed', 'failed', 'FAILED');
+    expect(run.summary).toContain('Failed to create connector: invalid credential');
   });
 
   it('reports not_found on 404', async () => {
@@ -77,6 +136,7 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'not_found', ready: 'false' });
     expect(run.outputs.message).toContain('Fail to find workflow status of wf-1');
+    expectSummary(run, 'Deploy not found', 'not_found', 'NOT_FOUND');
   });
 
   it('times out on endless PROVISIONING within timeout + 1 s', async () => {
@@ -86,6 +146,7 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.exitCode).toBe(1);
     expect(run.durationMs).toBeLessThan(3_000);
     expect(run.durationMs).toBeGreaterThanOrEqual(2_000);
+    expectSummary(run, 'Deploy timed out', 'timed_out', 'PROVISIONING');
   });
 
   it('rides out 503, 429 and resets and still succeeds', async () => {
@@ -96,13 +157,24 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.stdout).toMatch(/::warning::.*503/);
   });
 
+  it('retries an answer slower than request-timeout and still succeeds', async () => {
+    const { run, sim } = await play({ scenario: 'slow-once' }, { 'request-timeout': '500ms' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'succeeded', attempts: '2' });
+    expect(statusReads(sim)).toHaveLength(2);
+    // the first read gave up at request-timeout rather than waiting for the slow answer
+    expect(run.stdout).toMatch(/::warning::.*timed out after 500ms/);
+  });
+
   it('stops at once with error on 401 without a body', async () => {
     const { run, sim } = await play(
       { scenario: 'endless', basicAuth: { username: 'ci', password: PASSWORD } },
       { username: 'ci', password: 'wrong-password', timeout: '30s' },
     );
+    expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('error');
     expect(run.outputs.message).toMatch(/401.*credentials/);
+    expectSummary(run, 'Deploy could not be checked', 'error', '');
     expect(statusReads(sim)).toHaveLength(1);
     expect(run.durationMs).toBeLessThan(5_000);
     expect(run.visibleLog).not.toContain('wrong-password');
@@ -121,17 +193,28 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.stdout.match(/unrecognized provider status 'WARMING_UP'/g)).toHaveLength(1);
   });
 
-  it('writes outputs and summary with verdict cancelled within 2 s of SIGTERM', async () => {
-    const { run } = await play(
-      { scenario: 'endless' },
-      { timeout: '60s' },
-      { signal: { name: 'SIGTERM', afterMs: 1_000 } },
-    );
-    expect(run.outputs.status).toBe('cancelled');
-    expect(run.outputs.ready).toBe('false');
-    expect(run.summary).not.toBe('');
-    expect(run.durationMs - (run.signalledAtMs ?? 0)).toBeLessThan(2_000);
-    expect(run.exitCode).toBe(1);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'writes outputs and summary with verdict cancelled within 2 s of %s',
+    async (signal) => {
+      const { run } = await play(
+        { scenario: 'endless' },
+        { timeout: '60s' },
+        { signal: { name: signal, afterMs: 1_000 } },
+      );
+      expect(run.signalledAtMs).toBeDefined();
+      expect(run.outputs.status).toBe('cancelled');
+      expect(run.outputs.ready).toBe('false');
+      expectSummary(run, 'Wait cancelled', 'cancelled', 'PROVISIONING');
+      expect(run.durationMs - (run.signalledAtMs ?? 0)).toBeLessThan(2_000);
+      expect(run.exitCode).toBe(1);
+    },
+  );
+
+  it("leaves the job summary empty with summary: 'false', and still writes the outputs", async () => {
+    const { run } = await play({ scenario: 'provision-completed' }, { summary: 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true', attempts: '4' });
+    expect(run.summary).toBe('');
   });
 
   it('makes no request when an input is invalid', async () => {
