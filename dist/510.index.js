@@ -143,12 +143,15 @@ function firstLine(text) {
 
 /** One request must not hold the job: GitHub answers these in well under a second. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Loads @actions/github only here, so a run without GitHub reporting never loads it. */
-async function connectGithub(token, apiUrl, sleep) {
+/**
+ * Loads @actions/github only here, so a run without GitHub reporting never loads it. `stop` aborts every
+ * request still under way and every retry: the step is done with GitHub.
+ */
+async function connectGithub(token, apiUrl, sleep, stop = new AbortController().signal) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: apiUrl });
-    const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    const call = (send) => withRetry(send, sleep);
+    const request = () => ({ signal: AbortSignal.any([stop, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) });
+    const call = (send) => withRetry(send, sleep, stop);
     return {
         async createCommitStatus(status) {
             await call(() => octokit.rest.repos.createCommitStatus({ ...status, request: request() }));
@@ -183,13 +186,13 @@ async function connectGithub(token, apiUrl, sleep) {
         },
     };
 }
-async function withRetry(send, sleep) {
+async function withRetry(send, sleep, stop) {
     for (let retry = 1;; retry++) {
         try {
             return await send();
         }
         catch (error) {
-            const waitMs = retryDelayMs(error, retry, Date.now());
+            const waitMs = stop.aborted ? undefined : retryDelayMs(error, retry, Date.now());
             if (waitMs === undefined)
                 throw error;
             await sleep(waitMs);
@@ -350,7 +353,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createGithubReporter(options) {
     const { settings, context, info, log, redact } = options;
     const repo = { owner: context.owner, repo: context.repo };
-    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep));
+    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep, options.stop));
     let api;
     let deploymentId;
     let deploymentRequested = false;

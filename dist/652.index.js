@@ -6,12 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord),
-/* harmony export */   y: () => (/* binding */ nonEmptyString)
+/* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
-/** Type guards for JSON of unknown shape. */
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, word) {
+    return Object.hasOwn(table, word) ? table[word] : undefined;
+}
 
 
 /***/ }),
@@ -21,6 +26,7 @@ const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
 /* harmony export */   Y2: () => (/* binding */ parseJsonBody)
@@ -45,6 +51,15 @@ const HINTS = {
 };
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
+/**
+ * A 200 about another target (a cache or proxy mixing answers up, a wrong route) never counts for this
+ * one: when the answer names its target and the name differs, that is a permanent error.
+ */
+function assertSameTarget(answered, expected, what, context) {
+    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+}
 /** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
 function responseError(response, context) {
     const { status } = response;
@@ -129,17 +144,17 @@ function jsonErrorText(body) {
     catch {
         return undefined;
     }
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(parsed))
         return undefined;
     const { error, message } = parsed;
     if (typeof error === 'string')
         return error;
-    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error)) {
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error)) {
         if (typeof error.reason === 'string')
             return error.reason;
         if (typeof error.message === 'string')
             return error.message;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.message) && typeof error.message.value === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.message) && typeof error.message.value === 'string')
             return error.message.value;
     }
     return typeof message === 'string' ? message : undefined;
@@ -152,29 +167,6 @@ function xmlMessageText(body) {
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function decodeXmlEntities(text) {
     return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name) => XML_ENTITIES[name] ?? '');
-}
-
-
-/***/ }),
-
-/***/ 5714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dv: () => (/* binding */ bearerAuthorization),
-/* harmony export */   FO: () => (/* binding */ basicOrBearer),
-/* harmony export */   aR: () => (/* binding */ basicAuthorization)
-/* harmony export */ });
-const basicAuthorization = (username, password) => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
-const bearerAuthorization = (token) => `Bearer ${token}`;
-/** HTTP Basic when a username is given, else a bearer token, else nothing (open clusters). */
-function basicOrBearer(credentials) {
-    if (credentials.username !== undefined) {
-        return { authorization: basicAuthorization(credentials.username, credentials.password ?? '') };
-    }
-    if (credentials.token !== undefined)
-        return { authorization: bearerAuthorization(credentials.token) };
-    return {};
 }
 
 
@@ -207,6 +199,8 @@ var http_errors = __webpack_require__(8549);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/providers/installer/words.ts
+/** The installer's words → normalized states (SPEC "installer"), compared case-insensitively. */
+
 /** `status` and `session.status`. */
 const INSTALLER_STATES = {
     running: 'in_progress',
@@ -242,10 +236,11 @@ const REGISTRATION_STATES = {
 };
 /** `In_Progress`, `in-progress` and `IN PROGRESS` are one word. */
 function lookUp(table, word) {
-    return (table[word
+    const key = word
         .trim()
         .toLowerCase()
-        .replace(/[\s_-]+/g, ' ')] ?? 'unknown');
+        .replace(/[\s_-]+/g, ' ');
+    return (0,json/* ownEntry */.Pl)(table, key) ?? 'unknown';
 }
 /**
  * Which of `status` (top) and `session.status` decides. The session's word is the more specific one; the
@@ -349,15 +344,15 @@ function lastError(logs) {
 /** A long deploy can log thousands of lines; the reports show the last few anyway. */
 const MAX_SNAPSHOT_LOGS = 200;
 function readDeployStatus(body) {
-    if (!(0,json/* isRecord */.u)(body))
+    if (!(0,json/* isRecord */.u4)(body))
         throw new http_errors/* HttpError */.j('unreadable deploy status: the body is not a JSON object', { kind: 'permanent' });
-    const session = (0,json/* isRecord */.u)(body.session) ? body.session : {};
+    const session = (0,json/* isRecord */.u4)(body.session) ? body.session : {};
     const words = { top: wordOf(body.status), session: wordOf(session.status) };
     const side = decidingSide(stateOfWord(words.top), stateOfWord(words.session));
     const registrations = registrationsOf(session.registrations);
     const logs = logsOf(session.logs);
     const state = withRegistrations(side ? lookUp(INSTALLER_STATES, words[side]) : 'unknown', registrations);
-    const sessionId = (0,json/* nonEmptyString */.y)(session.id) ? session.id.trim() : undefined;
+    const sessionId = (0,json/* nonEmptyString */.y0)(session.id) ? session.id.trim() : undefined;
     const progress = progressOf(session.progress);
     const facts = {
         topWord: words.top,
@@ -382,9 +377,9 @@ function readDeployStatus(body) {
     // Once the session has completed, a failed registration will not be retried: degraded, and final.
     if (state === 'degraded')
         snapshot.final = true;
-    if ((0,json/* nonEmptyString */.y)(session.startedAt))
+    if ((0,json/* nonEmptyString */.y0)(session.startedAt))
         snapshot.startedAt = session.startedAt.trim();
-    if ((0,json/* nonEmptyString */.y)(session.completedAt))
+    if ((0,json/* nonEmptyString */.y0)(session.completedAt))
         snapshot.completedAt = session.completedAt.trim();
     return sessionId === undefined ? { snapshot } : { snapshot, sessionId };
 }
@@ -411,7 +406,7 @@ function providerStatusOf(topWord, sessionWord) {
 function registrationsOf(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(json/* isRecord */.u).map((registration, index) => {
+    return value.filter(json/* isRecord */.u4).map((registration, index) => {
         const word = wordOf(registration.status);
         const error = wordOf(registration.error);
         const registeredAt = wordOf(registration.registeredAt);
@@ -446,7 +441,7 @@ function registrationState(word, error, registeredAt) {
 function logsOf(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(json/* isRecord */.u).flatMap((entry) => {
+    return value.filter(json/* isRecord */.u4).flatMap((entry) => {
         const message = wordOf(entry.message);
         if (!message)
             return [];

@@ -6,12 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord),
-/* harmony export */   y: () => (/* binding */ nonEmptyString)
+/* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
-/** Type guards for JSON of unknown shape. */
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, word) {
+    return Object.hasOwn(table, word) ? table[word] : undefined;
+}
 
 
 /***/ }),
@@ -21,6 +26,7 @@ const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
 /* harmony export */   Y2: () => (/* binding */ parseJsonBody)
@@ -45,6 +51,15 @@ const HINTS = {
 };
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
+/**
+ * A 200 about another target (a cache or proxy mixing answers up, a wrong route) never counts for this
+ * one: when the answer names its target and the name differs, that is a permanent error.
+ */
+function assertSameTarget(answered, expected, what, context) {
+    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+}
 /** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
 function responseError(response, context) {
     const { status } = response;
@@ -129,17 +144,17 @@ function jsonErrorText(body) {
     catch {
         return undefined;
     }
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(parsed))
         return undefined;
     const { error, message } = parsed;
     if (typeof error === 'string')
         return error;
-    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error)) {
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error)) {
         if (typeof error.reason === 'string')
             return error.reason;
         if (typeof error.message === 'string')
             return error.message;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.message) && typeof error.message.value === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.message) && typeof error.message.value === 'string')
             return error.message.value;
     }
     return typeof message === 'string' ? message : undefined;
@@ -152,29 +167,6 @@ function xmlMessageText(body) {
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function decodeXmlEntities(text) {
     return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name) => XML_ENTITIES[name] ?? '');
-}
-
-
-/***/ }),
-
-/***/ 5714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dv: () => (/* binding */ bearerAuthorization),
-/* harmony export */   FO: () => (/* binding */ basicOrBearer),
-/* harmony export */   aR: () => (/* binding */ basicAuthorization)
-/* harmony export */ });
-const basicAuthorization = (username, password) => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
-const bearerAuthorization = (token) => `Bearer ${token}`;
-/** HTTP Basic when a username is given, else a bearer token, else nothing (open clusters). */
-function basicOrBearer(credentials) {
-    if (credentials.username !== undefined) {
-        return { authorization: basicAuthorization(credentials.username, credentials.password ?? '') };
-    }
-    if (credentials.token !== undefined)
-        return { authorization: bearerAuthorization(credentials.token) };
-    return {};
 }
 
 
@@ -196,8 +188,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6153);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8549);
 /* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8848);
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5714);
-/* harmony import */ var _path_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6065);
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5714);
+/* harmony import */ var _path_id_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6065);
 
 
 
@@ -221,7 +213,9 @@ const opensearchProvider = {
         if (config.ids.length === 0) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id}' is required for opensearch-flow-framework: the workflow id(s).`);
         }
-        (0,_path_id_js__WEBPACK_IMPORTED_MODULE_5__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
+        (0,_path_id_js__WEBPACK_IMPORTED_MODULE_6__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
+        // A lone username or password is a typo: refused here, before any request.
+        (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicCredentials */ .BG)(config.credentials);
         return { targets: config.ids, endpoint: (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayEndpoint */ .OI)(baseUrl(config)) };
     },
     open(context) {
@@ -236,8 +230,9 @@ function workflowUrl(config, id, action) {
     return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 function openSession({ config, http }) {
-    const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicOrBearer */ .FO)(config.credentials) };
+    const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicOrBearer */ .FO)(config.credentials) };
     return {
+        triggerIsRepeatable: true,
         async trigger(id, { signal, timeoutMs }) {
             const response = await http.request({
                 method: 'POST',
@@ -260,7 +255,10 @@ function openSession({ config, http }) {
                 return notFound(id, response);
             if (response.status !== 200)
                 throw (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .responseError */ .U3)(response, `reading the status of workflow ${id}`);
-            return snapshotFromStatus((0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonBody */ .Y2)(response, `status of workflow ${id}`));
+            const context = `status of workflow ${id}`;
+            const status = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonBody */ .Y2)(response, context);
+            (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertSameTarget */ .SA)((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(status) ? status.workflow_id : undefined, id, 'workflow', context);
+            return snapshotFromStatus(status);
         },
     };
 }
@@ -284,12 +282,12 @@ function notFound(id, response) {
 function errorText(body) {
     try {
         const parsed = JSON.parse(body);
-        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(parsed))
+        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(parsed))
             return undefined;
         const { error } = parsed;
         if (typeof error === 'string')
             return error;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(error) && typeof error.reason === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(error) && typeof error.reason === 'string')
             return error.reason;
     }
     catch {
@@ -299,10 +297,10 @@ function errorText(body) {
 }
 /** Maps one `_status?all=true` body to a snapshot. Pure. */
 function snapshotFromStatus(status) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(status))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(status))
         throw unreadable('the body is not a JSON object');
     const word = typeof status.state === 'string' ? status.state : '';
-    const state = OPENSEARCH_STATES[word.toUpperCase()] ?? 'unknown';
+    const state = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .ownEntry */ .Pl)(OPENSEARCH_STATES, word.toUpperCase()) ?? 'unknown';
     const components = resources(status.resources_created);
     const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
     const snapshot = {
@@ -352,7 +350,7 @@ function progressOf(state, value) {
 function resources(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u).map((resource) => {
+    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4).map((resource) => {
         const details = {};
         for (const key of ['resource_type', 'resource_id', 'workflow_step_id']) {
             const field = resource[key];

@@ -6,12 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord),
-/* harmony export */   y: () => (/* binding */ nonEmptyString)
+/* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
-/** Type guards for JSON of unknown shape. */
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, word) {
+    return Object.hasOwn(table, word) ? table[word] : undefined;
+}
 
 
 /***/ }),
@@ -21,6 +26,7 @@ const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
 /* harmony export */   Y2: () => (/* binding */ parseJsonBody)
@@ -45,6 +51,15 @@ const HINTS = {
 };
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
+/**
+ * A 200 about another target (a cache or proxy mixing answers up, a wrong route) never counts for this
+ * one: when the answer names its target and the name differs, that is a permanent error.
+ */
+function assertSameTarget(answered, expected, what, context) {
+    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+}
 /** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
 function responseError(response, context) {
     const { status } = response;
@@ -129,17 +144,17 @@ function jsonErrorText(body) {
     catch {
         return undefined;
     }
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(parsed))
         return undefined;
     const { error, message } = parsed;
     if (typeof error === 'string')
         return error;
-    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error)) {
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error)) {
         if (typeof error.reason === 'string')
             return error.reason;
         if (typeof error.message === 'string')
             return error.message;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.message) && typeof error.message.value === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.message) && typeof error.message.value === 'string')
             return error.message.value;
     }
     return typeof message === 'string' ? message : undefined;
@@ -152,29 +167,6 @@ function xmlMessageText(body) {
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function decodeXmlEntities(text) {
     return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name) => XML_ENTITIES[name] ?? '');
-}
-
-
-/***/ }),
-
-/***/ 5714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dv: () => (/* binding */ bearerAuthorization),
-/* harmony export */   FO: () => (/* binding */ basicOrBearer),
-/* harmony export */   aR: () => (/* binding */ basicAuthorization)
-/* harmony export */ });
-const basicAuthorization = (username, password) => `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
-const bearerAuthorization = (token) => `Bearer ${token}`;
-/** HTTP Basic when a username is given, else a bearer token, else nothing (open clusters). */
-function basicOrBearer(credentials) {
-    if (credentials.username !== undefined) {
-        return { authorization: basicAuthorization(credentials.username, credentials.password ?? '') };
-    }
-    if (credentials.token !== undefined)
-        return { authorization: bearerAuthorization(credentials.token) };
-    return {};
 }
 
 
@@ -228,9 +220,9 @@ const sapUrls = {
 };
 /** `{"d":{…}}` (OData V2), or the properties at the top level (V4); undefined for anything else. */
 function entityFromJson(value) {
-    if (!(0,json/* isRecord */.u)(value))
+    if (!(0,json/* isRecord */.u4)(value))
         return undefined;
-    return simpleProperties((0,json/* isRecord */.u)(value.d) ? value.d : value);
+    return simpleProperties((0,json/* isRecord */.u4)(value.d) ? value.d : value);
 }
 /** The first `<m:properties>` of an Atom entry (or a bare `<m:properties>`); undefined when there is none. */
 async function entityFromXml(text) {
@@ -297,10 +289,10 @@ function taskIdFromJson(body) {
     catch {
         return undefined;
     }
-    if ((0,json/* nonEmptyString */.y)(value))
+    if ((0,json/* nonEmptyString */.y0)(value))
         return value.trim();
     const taskId = entityFromJson(value)?.TaskId;
-    return (0,json/* nonEmptyString */.y)(taskId) ? taskId.trim() : undefined;
+    return (0,json/* nonEmptyString */.y0)(taskId) ? taskId.trim() : undefined;
 }
 function requireBody(response, context) {
     if (response.body.trim() !== '')
@@ -331,9 +323,9 @@ async function parseXml(text) {
     return parser.parse(text, true);
 }
 function findProperties(node, depth) {
-    if (!(0,json/* isRecord */.u)(node) || depth > 8)
+    if (!(0,json/* isRecord */.u4)(node) || depth > 8)
         return undefined;
-    if ((0,json/* isRecord */.u)(node.properties))
+    if ((0,json/* isRecord */.u4)(node.properties))
         return node.properties;
     for (const child of Object.values(node)) {
         const found = findProperties(Array.isArray(child) ? child[0] : child, depth + 1);
@@ -448,9 +440,14 @@ class SapApi {
         (0,http_status/* assertNotHtml */.VA)(response, context);
         if (response.status < 200 || response.status >= 300)
             throw (0,http_status/* responseError */.U3)(response, context);
-        const token = response.headers['x-csrf-token']?.trim();
+        const header = response.headers['x-csrf-token']?.trim();
+        const token = header && header.toLowerCase() !== 'required' ? header : undefined;
         const cookie = cookieHeader(response.setCookies);
-        return { value: { token: token && token.toLowerCase() !== 'required' ? token : undefined, cookie } };
+        if (token)
+            this.options.mask(token);
+        for (const pair of cookie?.split('; ') ?? [])
+            this.options.mask(pair.slice(pair.indexOf('=') + 1));
+        return { value: { token, cookie } };
     }
 }
 /** A 403 that only says a CSRF token is missing or stale. */
@@ -520,12 +517,12 @@ async function fetchToken(auth, { http, mask, now }, options) {
     if (response.status !== 200)
         throw (0,http_status/* responseError */.U3)(response, context);
     const answer = (0,http_status/* parseJsonBody */.Y2)(response, context);
-    const token = (0,json/* isRecord */.u)(answer) ? answer.access_token : undefined;
-    if (!(0,json/* nonEmptyString */.y)(token)) {
+    const token = (0,json/* isRecord */.u4)(answer) ? answer.access_token : undefined;
+    if (!(0,json/* nonEmptyString */.y0)(token)) {
         throw new errors/* HttpError */.j(`${context}: the answer has no access_token`, { kind: 'permanent', status: response.status });
     }
     mask(token);
-    const lifetimeMs = (0,json/* isRecord */.u)(answer) ? secondsToMs(answer.expires_in) : undefined;
+    const lifetimeMs = (0,json/* isRecord */.u4)(answer) ? secondsToMs(answer.expires_in) : undefined;
     if (lifetimeMs === undefined)
         return { value: token };
     return { value: token, expiresAtMs: requestedAt + lifetimeMs - refreshMarginMs(lifetimeMs) };
@@ -560,7 +557,7 @@ function errorDetailsFrom(body) {
     catch {
         tree = undefined;
     }
-    const lines = (0,json/* isRecord */.u)(tree) ? messagesOf(tree) : [];
+    const lines = (0,json/* isRecord */.u4)(tree) ? messagesOf(tree) : [];
     if (lines.length === 0) {
         return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, 2000) }] };
     }
@@ -581,7 +578,7 @@ function messagesOf(tree) {
         const children = node.childInstances ?? node.childMessageInstances;
         if (Array.isArray(children))
             for (const child of children)
-                if ((0,json/* isRecord */.u)(child))
+                if ((0,json/* isRecord */.u4)(child))
                     visit(child, depth + 1);
     };
     visit(tree, 0);
@@ -590,7 +587,7 @@ function messagesOf(tree) {
 function messageText(message) {
     if (typeof message === 'string')
         return message.trim() || undefined;
-    if (!(0,json/* isRecord */.u)(message))
+    if (!(0,json/* isRecord */.u4)(message))
         return undefined;
     const template = typeof message.messageText === 'string' ? message.messageText : '';
     const parameters = Array.isArray(message.parameter) ? message.parameter : [];
@@ -600,6 +597,11 @@ function messageText(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/sap/states.ts
+/**
+ * SAP's status words → normalized states (SPEC "sap-cloud-integration"), and the snapshots built
+ * from one BuildAndDeployStatus or IntegrationRuntimeArtifacts entity. Pure.
+ */
+
 
 
 const BUILD_STATES = {
@@ -617,8 +619,7 @@ const RUNTIME_STATES = {
 };
 /** Case-insensitive lookup; undefined for a word the table does not know. */
 function lookup(table, word) {
-    const key = word.trim().toUpperCase();
-    return Object.hasOwn(table, key) ? table[key] : undefined;
+    return (0,json/* ownEntry */.Pl)(table, word.trim().toUpperCase());
 }
 const NO_STATUS = '(no status)';
 /** A BuildAndDeployStatus entity that is not SUCCESS (the caller moves on to phase 2 on SUCCESS). */
@@ -663,10 +664,14 @@ function staleness(entity, expectation) {
     if (expectation.version !== undefined && version !== expectation.version) {
         return `the runtime still shows version ${version || '(none)'} (${entity.Status ?? NO_STATUS}) — waiting for version ${expectation.version}`;
     }
+    if (expectation.deployedNotBeforeMs === undefined)
+        return undefined;
     const deployedOn = parseODataDate(entity.DeployedOn);
-    if (expectation.deployedNotBeforeMs !== undefined &&
-        deployedOn !== undefined &&
-        deployedOn < expectation.deployedNotBeforeMs) {
+    if (deployedOn === undefined) {
+        // Without a date, an entry of this version from an earlier deploy looks exactly like this run's.
+        return `the runtime entry (${entity.Status ?? NO_STATUS}) has no readable DeployedOn, so it cannot be told from an earlier deploy — waiting for one that has`;
+    }
+    if (deployedOn < expectation.deployedNotBeforeMs) {
         return `the runtime still shows the deploy of ${new Date(deployedOn).toISOString()} (${entity.Status ?? NO_STATUS}), from before this run — waiting for the new one`;
     }
     return undefined;
@@ -738,6 +743,7 @@ class SapSession {
             root: settings.root,
             csrfUpFront: settings.auth.kind === 'basic',
             now,
+            mask: context.mask,
         });
         this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
     }
@@ -788,6 +794,7 @@ class SapSession {
         if (response.status !== 200)
             throw (0,http_status/* responseError */.U3)(response, context);
         const entity = await readEntity(response, context);
+        (0,http_status/* assertSameTarget */.SA)(entity.TaskId, taskId, 'deploy task', context);
         return lookup(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
     }
     async readRuntime(id, built, deployedNotBeforeMs, call) {
@@ -809,6 +816,7 @@ class SapSession {
         if (response.status !== 200)
             throw (0,http_status/* responseError */.U3)(response, context);
         const entity = await readEntity(response, context);
+        (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
         return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
     }
     /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
@@ -828,7 +836,7 @@ class SapSession {
                 };
             }
             progress.emptyReads += 1;
-            return { ...failed, state: 'in_progress', message: `${failed.message}, waiting for error details` };
+            return { ...failed, detailsPending: true, message: `${failed.message}, waiting for error details` };
         }
         const error = (0,http_status/* responseError */.U3)(response, context);
         if (error.transient)
@@ -857,6 +865,7 @@ var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/providers/sap/settings.ts
+
 
 
 
@@ -904,11 +913,11 @@ function parseServiceKey(text) {
         // JSON.parse's own message quotes the text around the error: it would print part of the key.
         throw keyError('is not valid JSON. Paste the whole service key (the JSON object shown by the BTP cockpit or `cf service-key`).');
     }
-    if (!(0,json/* isRecord */.u)(parsed))
+    if (!(0,json/* isRecord */.u4)(parsed))
         throw keyError('is not a JSON object.');
-    const fields = (0,json/* isRecord */.u)(parsed.oauth) ? parsed.oauth : parsed;
+    const fields = (0,json/* isRecord */.u4)(parsed.oauth) ? parsed.oauth : parsed;
     const prefix = fields === parsed ? '' : 'oauth.';
-    const missing = SERVICE_KEY_FIELDS.filter((name) => !(0,json/* nonEmptyString */.y)(fields[name]));
+    const missing = SERVICE_KEY_FIELDS.filter((name) => !(0,json/* nonEmptyString */.y0)(fields[name]));
     if (missing.length > 0) {
         const names = missing.map((name) => `'${prefix}${name}'`).join(', ');
         throw keyError(`has no ${names}. Use a key of the Process Integration Runtime service with plan 'api' and grant type client credentials.`);
@@ -922,7 +931,7 @@ function parseServiceKey(text) {
         tokenUrl,
     };
     if (fields.url !== undefined) {
-        if (!(0,json/* nonEmptyString */.y)(fields.url) || 'error' in (0,values/* parseHttpUrl */.f$)(fields.url)) {
+        if (!(0,json/* nonEmptyString */.y0)(fields.url) || 'error' in (0,values/* parseHttpUrl */.f$)(fields.url)) {
             throw keyError(`has a '${prefix}url' that is not an absolute http(s) URL.`);
         }
         key.url = fields.url.trim();
@@ -931,7 +940,7 @@ function parseServiceKey(text) {
 }
 /** Without a service key: client credentials, then Basic, then a bearer token. */
 function authFromInputs(credentials) {
-    const { clientId, clientSecret, tokenUrl, username, password, token } = credentials;
+    const { clientId, clientSecret, tokenUrl, token } = credentials;
     if (clientId !== undefined || clientSecret !== undefined || tokenUrl !== undefined) {
         const absent = [
             [inputs/* INPUT */.bO.clientId, clientId],
@@ -951,15 +960,9 @@ function authFromInputs(credentials) {
             tokenUrl: tokenUrl.trim(),
         };
     }
-    if (username !== undefined || password !== undefined) {
-        if (username === undefined) {
-            throw new core_errors/* InputError */.d(inputs/* INPUT */.bO.username, `Input '${inputs/* INPUT */.bO.username}' is required when '${inputs/* INPUT */.bO.password}' is set.`);
-        }
-        if (password === undefined) {
-            throw new core_errors/* InputError */.d(inputs/* INPUT */.bO.password, `Input '${inputs/* INPUT */.bO.password}' is required when '${inputs/* INPUT */.bO.username}' is set.`);
-        }
-        return { kind: 'basic', username, password };
-    }
+    const basic = (0,providers_auth/* basicCredentials */.BG)(credentials);
+    if (basic)
+        return { kind: 'basic', ...basic };
     if (token !== undefined)
         return { kind: 'bearer', token };
     throw new core_errors/* InputError */.d(inputs/* INPUT */.bO.serviceKey, `sap-cloud-integration needs credentials: '${inputs/* INPUT */.bO.serviceKey}' (recommended), or '${inputs/* INPUT */.bO.clientId}'/'${inputs/* INPUT */.bO.clientSecret}'/'${inputs/* INPUT */.bO.tokenUrl}', or '${inputs/* INPUT */.bO.username}'/'${inputs/* INPUT */.bO.password}', or '${inputs/* INPUT */.bO.token}'.`);

@@ -6,12 +6,17 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord),
-/* harmony export */   y: () => (/* binding */ nonEmptyString)
+/* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
-/** Type guards for JSON of unknown shape. */
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, word) {
+    return Object.hasOwn(table, word) ? table[word] : undefined;
+}
 
 
 /***/ }),
@@ -21,6 +26,7 @@ const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
 /* harmony export */   Y2: () => (/* binding */ parseJsonBody)
@@ -45,6 +51,15 @@ const HINTS = {
 };
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
+/**
+ * A 200 about another target (a cache or proxy mixing answers up, a wrong route) never counts for this
+ * one: when the answer names its target and the name differs, that is a permanent error.
+ */
+function assertSameTarget(answered, expected, what, context) {
+    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+}
 /** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
 function responseError(response, context) {
     const { status } = response;
@@ -129,17 +144,17 @@ function jsonErrorText(body) {
     catch {
         return undefined;
     }
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(parsed))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(parsed))
         return undefined;
     const { error, message } = parsed;
     if (typeof error === 'string')
         return error;
-    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error)) {
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error)) {
         if (typeof error.reason === 'string')
             return error.reason;
         if (typeof error.message === 'string')
             return error.message;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(error.message) && typeof error.message.value === 'string')
+        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(error.message) && typeof error.message.value === 'string')
             return error.message.value;
     }
     return typeof message === 'string' ? message : undefined;
@@ -176,6 +191,8 @@ var values = __webpack_require__(3750);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/http/status.ts
 var http_status = __webpack_require__(8848);
+// EXTERNAL MODULE: ./src/providers/auth.ts
+var auth = __webpack_require__(5714);
 // EXTERNAL MODULE: ./src/http/errors.ts
 var http_errors = __webpack_require__(8549);
 // EXTERNAL MODULE: ./src/core/json.ts
@@ -200,7 +217,7 @@ const NL_FLOW_DESIRED_STATES = {
 const MESSAGE_MAX = 300;
 const COMPONENT_MESSAGE_MAX = 500;
 function snapshotFromWorkflowStatus(status) {
-    if (!(0,json/* isRecord */.u)(status))
+    if (!(0,json/* isRecord */.u4)(status))
         throw new http_errors/* HttpError */.j('unreadable workflow status: the body is not a JSON object', { kind: 'permanent' });
     const words = {
         desired: wordOf(status.desiredStatus),
@@ -208,7 +225,7 @@ function snapshotFromWorkflowStatus(status) {
         mode: wordOf(status.publishingMode),
     };
     const state = stateOf(words);
-    const details = (0,json/* isRecord */.u)(status.details) ? status.details : {};
+    const details = (0,json/* isRecord */.u4)(status.details) ? status.details : {};
     const components = [...streamOf(details.stream), ...servicesOf(details.services)];
     const snapshot = {
         state,
@@ -222,12 +239,12 @@ function snapshotFromWorkflowStatus(status) {
     return snapshot;
 }
 function stateOf({ desired, actual }) {
-    const intent = NL_FLOW_DESIRED_STATES[desired.toUpperCase()];
+    const intent = (0,json/* ownEntry */.Pl)(NL_FLOW_DESIRED_STATES, desired.toUpperCase());
     if (intent === undefined)
         return 'unknown';
     if (intent !== 'by-actual-status')
         return intent;
-    return NL_FLOW_ACTUAL_STATES[actual.toUpperCase()] ?? 'unknown';
+    return (0,json/* ownEntry */.Pl)(NL_FLOW_ACTUAL_STATES, actual.toUpperCase()) ?? 'unknown';
 }
 function messageOf(state, words, components) {
     const troubled = components
@@ -268,21 +285,21 @@ function usability(mode) {
     }
 }
 function streamOf(stream) {
-    if (!(0,json/* isRecord */.u)(stream))
+    if (!(0,json/* isRecord */.u4)(stream))
         return [];
     return [componentOf(stream, 'stream')];
 }
 function servicesOf(services) {
     if (!Array.isArray(services))
         return [];
-    return services.filter(json/* isRecord */.u).map((service) => componentOf(service, 'service'));
+    return services.filter(json/* isRecord */.u4).map((service) => componentOf(service, 'service'));
 }
 function componentOf(item, kind) {
     const word = wordOf(item.status);
     const component = {
-        name: (0,json/* nonEmptyString */.y)(item.id) ? item.id : kind,
+        name: (0,json/* nonEmptyString */.y0)(item.id) ? item.id : kind,
         kind,
-        state: NL_FLOW_ACTUAL_STATES[word.toUpperCase()] ?? 'unknown',
+        state: (0,json/* ownEntry */.Pl)(NL_FLOW_ACTUAL_STATES, word.toUpperCase()) ?? 'unknown',
         providerStatus: word,
     };
     const desired = countOf(item.desired);
@@ -292,7 +309,7 @@ function componentOf(item, kind) {
     if (actual !== undefined)
         component.actual = actual;
     const rollout = [wordOf(item.rolloutStatus), wordOf(item.rolloutStatusReason)].filter(Boolean);
-    const replicas = Array.isArray(item.replicasDetail) ? item.replicasDetail.filter(json/* isRecord */.u) : [];
+    const replicas = Array.isArray(item.replicasDetail) ? item.replicasDetail.filter(json/* isRecord */.u4) : [];
     const details = {};
     if (rollout.length > 0)
         details.rollout = rollout.join(': ');
@@ -384,6 +401,7 @@ var path_id = __webpack_require__(6065);
 
 
 
+
 const nlFlowProvider = {
     name: 'nl-flow',
     // The NL Flow API documents no way to publish a workflow: a deploy is started elsewhere.
@@ -407,7 +425,13 @@ function apiKeyOf(config) {
 }
 function openSession({ config, http }) {
     const { base } = resolveWorkflows(config);
-    const headers = { accept: 'application/json', 'x-api-key': apiKeyOf(config) };
+    const { token } = config.credentials;
+    const headers = {
+        accept: 'application/json',
+        'x-api-key': apiKeyOf(config),
+        // For a gateway in front of the runtime: the API key alone is what NL Flow itself checks.
+        ...(token ? { authorization: (0,auth/* bearerAuthorization */.Dv)(token) } : {}),
+    };
     return {
         async read(id, { signal, timeoutMs }) {
             const response = await http.request({ url: statusUrl(base, id), headers, signal, timeoutMs });

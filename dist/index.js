@@ -28522,20 +28522,32 @@ function parseHeaders(text) {
 }
 /** An absolute http(s) URL without credentials in it. */
 function parseHttpUrl(text) {
+    const value = text.trim();
+    const notAbsolute = {
+        error: `has value '${shownUrl(value)}'; expected an absolute http(s) URL such as https://host/…`,
+    };
+    // Without it, `host:9200` would parse as a URL whose scheme is `host:`.
+    if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value))
+        return notAbsolute;
     let url;
     try {
-        url = new URL(text.trim());
+        url = new URL(value);
     }
     catch {
-        return { error: 'is not an absolute URL (expected https://host/…)' };
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { error: `uses '${url.protocol}': only http and https URLs are accepted` };
+        return notAbsolute;
     }
     if (url.username || url.password) {
         return { error: 'contains credentials: pass them through the token, username/password or api-key inputs' };
     }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { error: `uses '${url.protocol}': only http and https URLs are accepted` };
+    }
     return { url };
+}
+/** A URL input as an error message may show it: no userinfo, query or fragment (they may carry secrets). */
+function shownUrl(value) {
+    const shown = value.replace(/[?#].*$/s, '').replace(/^([^/@]*\/\/)?[^/@]*@/, '$1');
+    return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
 }
 /** A URL as reports may show it: scheme, host and path; no credentials, query or fragment. */
 function displayEndpoint(url) {
@@ -28633,6 +28645,50 @@ class HttpError extends Error {
     get transient() {
         return this.kind === 'transient';
     }
+}
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ basicCredentials),
+/* harmony export */   Dv: () => (/* binding */ bearerAuthorization),
+/* harmony export */   FO: () => (/* binding */ basicOrBearer),
+/* harmony export */   aR: () => (/* binding */ basicAuthorization),
+/* harmony export */   gp: () => (/* binding */ basicCredential)
+/* harmony export */ });
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+
+
+/** `user:password` in base64, as Basic auth sends it: a secret of its own. */
+const basicCredential = (username, password) => Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+const basicAuthorization = (username, password) => `Basic ${basicCredential(username, password)}`;
+const bearerAuthorization = (token) => `Bearer ${token}`;
+/** `username` and `password` as a pair; one without the other is an input error, not anonymous access. */
+function basicCredentials(credentials) {
+    const { username, password } = credentials;
+    if (username === undefined && password === undefined)
+        return undefined;
+    if (username === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.username, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.username}' is required when '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.password}' is set.`);
+    }
+    if (password === undefined) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.password, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.password}' is required when '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.username}' is set.`);
+    }
+    return { username, password };
+}
+/** HTTP Basic when a username and password are given, else a bearer token, else nothing (open clusters). */
+function basicOrBearer(credentials) {
+    const basic = basicCredentials(credentials);
+    if (basic)
+        return { authorization: basicAuthorization(basic.username, basic.password) };
+    if (credentials.token !== undefined)
+        return { authorization: bearerAuthorization(credentials.token) };
+    return {};
 }
 
 
@@ -32388,6 +32444,17 @@ function oneOf(name, value, accepted) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/core/logger.ts
+const silentLogger = { debug() { }, info() { }, warning() { } };
+/**
+ * One line the runner will not read as a workflow command: provider text (an installer log line, SAP's
+ * DeployedBy) could otherwise start a line with `::` and forge an annotation or a mask. Warnings and
+ * debug lines are commands already, and @actions/core escapes their text.
+ */
+function plainLogLine(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
+}
+
 ;// CONCATENATED MODULE: ./src/core/clock.ts
 const systemClock = {
     now: () => Date.now(),
@@ -32430,9 +32497,32 @@ class Redactor {
         for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
             result = result.split(secret).join('***');
         }
-        return result;
+        return result.includes(CUT) ? this.redactCutSecrets(result) : result;
+    }
+    /**
+     * Provider text is cut to a short excerpt ending in "…" before it reaches here; a secret the provider
+     * echoed may have been cut in half, and the start of it must not survive either.
+     */
+    redactCutSecrets(text) {
+        return text
+            .split(CUT)
+            .map((part, index, parts) => (index === parts.length - 1 ? part : this.withoutSecretStart(part)))
+            .join(CUT);
+    }
+    /** `text` without a trailing start (4 characters or more) of a secret. */
+    withoutSecretStart(text) {
+        let longest = 0;
+        for (const secret of this.secrets) {
+            for (let length = Math.min(secret.length - 1, text.length); length >= MIN_CUT_SECRET && length > longest; length--) {
+                if (text.endsWith(secret.slice(0, length)))
+                    longest = length;
+            }
+        }
+        return longest > 0 ? `${text.slice(0, -longest)}***` : text;
     }
 }
+const CUT = '…';
+const MIN_CUT_SECRET = 4;
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(3054);
@@ -32451,6 +32541,8 @@ const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
  * on the discovery window, which only the engine knows.
  */
 function endsWait(snapshot, allowDegraded) {
+    if (snapshot.detailsPending)
+        return false;
     if (TERMINAL_STATES.has(snapshot.state))
         return true;
     return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
@@ -32723,14 +32815,27 @@ function lastSeen(snapshot) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stall.ts
-/** What counts as a change for `stall-timeout`: state, provider word, progress, and each component's state and count. */
+/**
+ * What counts as a change for `stall-timeout`: everything a read says about the deploy (state, provider word,
+ * message, progress, each component's state, word, counts and message), so a deploy that still moves in any
+ * of them is not called stalled.
+ */
 function snapshotFingerprint(snapshot) {
     const components = (snapshot.components ?? []).map((component) => [
         component.name,
         component.state,
+        component.providerStatus ?? null,
+        component.desired ?? null,
         component.actual ?? null,
+        component.message ?? null,
     ]);
-    return JSON.stringify([snapshot.state, snapshot.providerStatus, snapshot.progress ?? null, components]);
+    return JSON.stringify([
+        snapshot.state,
+        snapshot.providerStatus,
+        snapshot.message,
+        snapshot.progress ?? null,
+        components,
+    ]);
 }
 /** Remembers when a target's status last changed; `stallTimeoutMs` 0 never stalls. */
 class StallWatch {
@@ -32806,6 +32911,7 @@ class TargetWatch {
         if (!session.trigger)
             return this.failedWithError('deploy requested, but this provider cannot start a deploy');
         const trigger = session.trigger.bind(session);
+        const repeatable = session.triggerIsRepeatable === true;
         let plan = planCall(deadline, clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
@@ -32816,10 +32922,13 @@ class TargetWatch {
                 return undefined;
             }
             catch (error) {
-                // A POST is repeated only when the provider said it refused it and when to come back.
-                if (!isTransient(error) || error.retryAfterMs === undefined)
+                if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined))
                     return this.deployFailed(error);
-                const retry = plan.last ? undefined : planCall(deadline, clock.now(), error.retryAfterMs);
+                const retry = repeatable
+                    ? this.planNextRead(plan, error.retryAfterMs ?? 0)
+                    : plan.last
+                        ? undefined
+                        : planCall(deadline, clock.now(), error.retryAfterMs ?? 0);
                 plan = this.noteTransient(error, retry, 'deploy request');
             }
         }
@@ -32910,6 +33019,8 @@ class TargetWatch {
     }
     timedOut() {
         const { timeoutMs } = this.run.settings;
+        if (this.snapshot?.detailsPending)
+            return this.result(this.snapshot.state, this.snapshot.message);
         if (this.snapshot?.state === 'not_found')
             return this.notFound(timeoutMs);
         const seen = this.snapshot
@@ -32920,6 +33031,8 @@ class TargetWatch {
         return this.endedHere('timed_out', `timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}${seen}`);
     }
     stoppedBy(stop) {
+        if (this.snapshot?.detailsPending)
+            return this.result(this.snapshot.state, this.snapshot.message);
         if (stop.reason === 'cancelled') {
             const seen = this.snapshot ? `: ${lastSeen(this.snapshot)}` : ' before any status was read';
             return this.endedHere('cancelled', `cancelled after ${(0,values/* formatDuration */.a3)(this.run.elapsedMs())}${seen}`);
@@ -33270,8 +33383,9 @@ function createHttpClient(options = {}) {
     const settings = {
         dispatcher,
         maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        baseHeaders: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...extraHeaders },
-        extraHeaderNames: Object.keys(extraHeaders),
+        userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+        extraHeaders,
+        extraHeadersOrigin: options.extraHeadersOrigin,
     };
     return {
         request: (request) => perform(request, settings),
@@ -33310,7 +33424,13 @@ async function perform(request, settings) {
 }
 async function followRedirects(request, settings, signal, progress) {
     const method = request.method ?? 'GET';
-    let headers = { ...settings.baseHeaders, ...lowerCaseNames(request.headers ?? {}) };
+    const { extraHeaders, extraHeadersOrigin } = settings;
+    const extra = extraHeadersOrigin === undefined || progress.url.origin === extraHeadersOrigin ? extraHeaders : {};
+    let headers = {
+        'user-agent': settings.userAgent,
+        ...extra,
+        ...lowerCaseNames(request.headers ?? {}),
+    };
     for (let redirects = 0;; redirects += 1) {
         const from = progress.url;
         const answer = await (0,undici.request)(from, { dispatcher: settings.dispatcher, method, headers, body: request.body, signal });
@@ -33320,7 +33440,7 @@ async function followRedirects(request, settings, signal, progress) {
         await answer.body.dump();
         if (redirects === MAX_REDIRECTS)
             throw tooManyRedirects(from);
-        headers = headersForHop(headers, from, next, settings.extraHeaderNames);
+        headers = headersForHop(headers, from, next, Object.keys(extraHeaders));
         progress.url = next;
     }
 }
@@ -33354,6 +33474,8 @@ function firstValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+// EXTERNAL MODULE: ./src/providers/auth.ts
+var auth = __nccwpck_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
@@ -33745,7 +33867,9 @@ function failureResult(error, startedAt, cancelled) {
 
 
 
-/** Bounds the GitHub reporting after the verdict: it must never hold the job. */
+
+
+/** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
 async function run() {
     try {
@@ -33777,6 +33901,7 @@ async function waitAndReport() {
     try {
         maskSecretInputs(redactor);
         config = parseConfig((name) => getInput(name, { trimWhitespace: false }));
+        maskDerivedSecrets(config, redactor);
         const provider = await PROVIDERS[config.provider]();
         if (config.deploy && !provider.canTrigger) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.deploy, `Input '${inputs/* INPUT */.bO.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`);
@@ -33785,6 +33910,7 @@ async function waitAndReport() {
         info = runInfoFor(config, prepared);
         const client = createHttpClient({
             extraHeaders: config.headers,
+            extraHeadersOrigin: new URL(prepared.endpoint).origin,
             caCertificate: config.caCertificate,
             proxyEnv: proxyEnvironment(process.env),
         });
@@ -33822,7 +33948,11 @@ async function waitAndReport() {
     else {
         log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
     }
-    await withTimeout(github?.finish(result), REPORTING_TIMEOUT_MS);
+    if (github) {
+        await github.started;
+        await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
+        github.stop.abort();
+    }
     await http?.close();
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
@@ -33842,6 +33972,21 @@ function maskSecretInputs(redactor) {
             }
     }
 }
+/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
+function maskDerivedSecrets(config, redactor) {
+    const { username, password } = config.credentials;
+    // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
+    const derived = Object.entries(config.headers)
+        .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
+        .map(([, value]) => value);
+    if (username !== undefined && password !== undefined)
+        derived.push((0,auth/* basicCredential */.gp)(username, password));
+    for (const secret of derived) {
+        core_setSecret(secret);
+        redactor.add(secret);
+    }
+}
+const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
 /** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
 function secretValuesIn(json) {
     const found = [];
@@ -33868,15 +34013,17 @@ async function startGithubReporting(config, info, log, redactor) {
     if (!settings.prComment && !settings.commitStatus && !settings.environment)
         return undefined;
     const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 7510));
+    const stop = new AbortController();
     const reporter = createGithubReporter({
+        stop: stop.signal,
         settings,
         context: readGithubRunContext(process.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
         info,
         log,
         redact: (text) => redactor.redact(text),
     });
-    await withTimeout(reporter.start(), REPORTING_TIMEOUT_MS);
-    return reporter;
+    // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
+    return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
 }
 function writeOutputs(result, redactor) {
     for (const [name, value] of Object.entries(buildOutputs(result)))
@@ -33894,7 +34041,7 @@ async function writeSummary(result, info, redactor, log) {
 function redactingLogger(redactor) {
     return {
         debug: (message) => core_debug(redactor.redact(message)),
-        info: (message) => info(redactor.redact(message)),
+        info: (message) => info(plainLogLine(redactor.redact(message))),
         warning: (message) => warning(redactor.redact(message)),
     };
 }

@@ -17,7 +17,7 @@ import { benchTimeout } from './bench/timeout.ts';
 
 /** 1 simulated second = 50 real ms: a 120 s deploy takes 6 s. */
 const TIME_SCALE = 0.05;
-const LAG_REPEATS = 40;
+const LAG_REPEATS = 100;
 const PARTS = ['startup', 'lag', 'many', 'timeout'] as const;
 
 const { values } = parseArgs({

@@ -8,13 +8,14 @@ import type { Config } from './config/config.js';
 import { INPUT, SECRET_INPUTS } from './config/inputs.js';
 import { parseConfig } from './config/parse.js';
 import { InputError } from './core/errors.js';
-import type { Logger } from './core/logger.js';
+import { plainLogLine, type Logger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { Redactor } from './core/redact.js';
 import type { RunResult } from './core/types.js';
 import { waitForTargets } from './engine/wait.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
+import { basicCredential } from './providers/auth.js';
 import { PROVIDERS } from './providers/index.js';
 import { buildOutputs } from './report/outputs.js';
 import { redactResult } from './report/redact-result.js';
@@ -22,8 +23,16 @@ import { buildSummary } from './report/summary.js';
 import type { RunInfo } from './report/types.js';
 import { failureResult, runInfoFor } from './run-info.js';
 
-/** Bounds the GitHub reporting after the verdict: it must never hold the job. */
+/** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
+
+interface StartedReporting {
+  reporter: import('./report/github/index.js').GithubReporter;
+  /** settles when the start is done or has given up; the wait does not wait for it */
+  started: Promise<void>;
+  /** aborts the requests still under way when the step is done with GitHub */
+  stop: AbortController;
+}
 
 export async function run(): Promise<void> {
   try {
@@ -50,11 +59,12 @@ async function waitAndReport(): Promise<void> {
   let config: Config | undefined;
   let info: RunInfo | undefined;
   let http: HttpClient | undefined;
-  let github: import('./report/github/index.js').GithubReporter | undefined;
+  let github: StartedReporting | undefined;
   let result: RunResult;
   try {
     maskSecretInputs(redactor);
     config = parseConfig((name) => core.getInput(name, { trimWhitespace: false }));
+    maskDerivedSecrets(config, redactor);
     const provider = await PROVIDERS[config.provider]();
     if (config.deploy && !provider.canTrigger) {
       throw new InputError(
@@ -66,6 +76,7 @@ async function waitAndReport(): Promise<void> {
     info = runInfoFor(config, prepared);
     const client = createHttpClient({
       extraHeaders: config.headers,
+      extraHeadersOrigin: new URL(prepared.endpoint).origin,
       caCertificate: config.caCertificate,
       proxyEnv: proxyEnvironment(process.env),
     });
@@ -100,7 +111,11 @@ async function waitAndReport(): Promise<void> {
   } else {
     log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
   }
-  await withTimeout(github?.finish(result), REPORTING_TIMEOUT_MS);
+  if (github) {
+    await github.started;
+    await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
+    github.stop.abort();
+  }
   await http?.close();
   process.off('SIGINT', cancel);
   process.off('SIGTERM', cancel);
@@ -120,6 +135,22 @@ function maskSecretInputs(redactor: Redactor): void {
       }
   }
 }
+
+/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
+function maskDerivedSecrets(config: Config, redactor: Redactor): void {
+  const { username, password } = config.credentials;
+  // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
+  const derived = Object.entries(config.headers)
+    .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
+    .map(([, value]) => value);
+  if (username !== undefined && password !== undefined) derived.push(basicCredential(username, password));
+  for (const secret of derived) {
+    core.setSecret(secret);
+    redactor.add(secret);
+  }
+}
+
+const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
 
 /** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
 function secretValuesIn(json: string): string[] {
@@ -144,19 +175,21 @@ async function startGithubReporting(
   info: RunInfo,
   log: Logger,
   redactor: Redactor,
-): Promise<import('./report/github/index.js').GithubReporter | undefined> {
+): Promise<StartedReporting | undefined> {
   const { github: settings } = config;
   if (!settings.prComment && !settings.commitStatus && !settings.environment) return undefined;
   const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
+  const stop = new AbortController();
   const reporter = createGithubReporter({
+    stop: stop.signal,
     settings,
     context: readGithubRunContext(process.env, (path) => readFileSync(path, 'utf8')),
     info,
     log,
     redact: (text) => redactor.redact(text),
   });
-  await withTimeout(reporter.start(), REPORTING_TIMEOUT_MS);
-  return reporter;
+  // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
+  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
 }
 
 function writeOutputs(result: RunResult, redactor: Redactor): void {
@@ -175,7 +208,7 @@ async function writeSummary(result: RunResult, info: RunInfo, redactor: Redactor
 function redactingLogger(redactor: Redactor): Logger {
   return {
     debug: (message) => core.debug(redactor.redact(message)),
-    info: (message) => core.info(redactor.redact(message)),
+    info: (message) => core.info(plainLogLine(redactor.redact(message))),
     warning: (message) => core.warning(redactor.redact(message)),
   };
 }

@@ -197,6 +197,20 @@ describe('GitHub reporting end to end', () => {
     expect(run.stdout).toMatch(/::warning::Could not set the commit status 'deploy\/search': HTTP 500/);
   }, 30_000);
 
+  it('a GitHub that hangs does not move the deadline: the provider is read while GitHub has not answered', async () => {
+    const hang = { status: 201, headers: { 'content-type': 'application/json' }, body: '{}', delayMs: 60_000 };
+    const gh = await github({ faults: { createStatus: [hang] } });
+    const run = await runOnPullRequest(gh, 'endless', { ...REPORTING, 'pr-comment': 'false', timeout: '2s' });
+    const opensearch = servers.at(-1);
+    expect(run.outputs.status).toBe('timed_out');
+    // GitHub's first answer never came: the request gave up after 10 s, and the run waited for that.
+    expect(run.durationMs).toBeGreaterThan(10_000);
+    const readTimes = (opensearch?.requests ?? []).map((request) => request.at);
+    expect(readTimes.length).toBeGreaterThan(1);
+    expect(Math.max(...readTimes)).toBeLessThan(5_000);
+    expect(statusesOf(gh.state).map(([, state]) => state)).toContain('failure');
+  }, 60_000);
+
   it('cancellation: commit status error, deployment inactive', async () => {
     const gh = await github();
     const run = await runOnPullRequest(

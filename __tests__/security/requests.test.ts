@@ -63,6 +63,38 @@ describe('a redirect to another origin', () => {
   });
 });
 
+describe('credentials derived from the inputs', () => {
+  it('are masked: the Basic credential and header values that look like credentials', async () => {
+    const sim = await started(
+      startOpenSearchSimulator({
+        scenario: 'provision-completed',
+        basicAuth: { username: 'ci', password: 'os-Mask-Pa55' },
+      }),
+    );
+    const run = await runAction({
+      inputs: {
+        provider: 'opensearch-flow-framework',
+        url: sim.url,
+        id: 'wf-1',
+        username: 'ci',
+        password: 'os-Mask-Pa55',
+        headers: 'X-Gateway-Token: gw-Secret-Value-42\nX-Tenant: acme-tenant-1\nX-Api-Key-Version: 2',
+        ...FAST,
+      },
+    });
+    expect(run.outputs.status).toBe('succeeded');
+    const masked = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::add-mask::'))
+      .map((line) => line.slice('::add-mask::'.length));
+    expect(masked).toEqual(
+      expect.arrayContaining(['os-Mask-Pa55', Buffer.from('ci:os-Mask-Pa55').toString('base64'), 'gw-Secret-Value-42']),
+    );
+    expect(masked).not.toContain('acme-tenant-1');
+    expect(masked).not.toContain('2');
+  });
+});
+
 const AWKWARD_IDS = [
   "it's",
   'a/b',
@@ -77,7 +109,12 @@ const AWKWARD_IDS = [
 describe('ids with quotes, slashes, dots, %, ?, #, spaces and non-ASCII', () => {
   it('opensearch: each reaches the provider as one path segment, with no query of its own', async () => {
     const sim = await started(
-      startServer((request) => status('any', request.path.endsWith('_status') ? 'COMPLETED' : 'x')),
+      startServer((request) =>
+        status(
+          decodeURIComponent(request.url.split('/')[4] ?? ''),
+          request.path.endsWith('_status') ? 'COMPLETED' : 'x',
+        ),
+      ),
     );
     const run = await runAction({
       inputs: { provider: 'opensearch-flow-framework', url: sim.url, id: AWKWARD_IDS.join('\n'), ...FAST },

@@ -22,6 +22,8 @@ export interface Script {
   triggers?: Record<string, Step<TriggerResult>[]>;
   /** the time delays run on and calls are stamped with */
   clock: Clock;
+  /** the session says a repeated trigger is harmless (as OpenSearch's) */
+  triggerIsRepeatable?: boolean;
 }
 
 export interface RecordedCall {
@@ -40,7 +42,11 @@ export class ScriptedSession implements ProviderSession {
   private inFlight = 0;
   private readonly played = new Map<string, number>();
 
-  constructor(private readonly script: Script) {}
+  readonly triggerIsRepeatable: boolean;
+
+  constructor(private readonly script: Script) {
+    this.triggerIsRepeatable = script.triggerIsRepeatable === true;
+  }
 
   read(id: string, options: CallOptions): Promise<Snapshot> {
     return this.play('read', id, options, this.script.reads[id]);

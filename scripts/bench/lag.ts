@@ -8,11 +8,15 @@ import { startTimedSimulator, type TimedWorkflow } from './timed-sim.ts';
 
 export const DEPLOY_SECONDS = [5, 30, 120] as const;
 
-/** Inputs in simulated seconds; `timeout` and `request-timeout` keep their defaults (10m, 30s), scaled too. */
+/**
+ * Inputs in simulated seconds; `timeout` and `request-timeout` keep their defaults (10m, 30s), scaled too.
+ * The fixed loops get a `max-interval` 20% above their interval: jitter never passes `max-interval`, so with
+ * the two equal a "fixed" loop would only ever read early, and the comparison would not be like for like.
+ */
 export const SCHEDULES: Record<string, { interval: number; maxInterval: number; backoff: string }> = {
   'default (5 s ×1.5, cap 30 s)': { interval: 5, maxInterval: 30, backoff: '1.5' },
-  'fixed 5 s loop': { interval: 5, maxInterval: 5, backoff: '1' },
-  'fixed 30 s loop': { interval: 30, maxInterval: 30, backoff: '1' },
+  'fixed 5 s loop': { interval: 5, maxInterval: 6, backoff: '1' },
+  'fixed 30 s loop': { interval: 30, maxInterval: 36, backoff: '1' },
 };
 
 export interface LagRow {

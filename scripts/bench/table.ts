@@ -59,7 +59,7 @@ function startupTable(startup: StartupResult): string {
 
 function lagTable(rows: LagRow[], scale: number): string {
   return [
-    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; ${'fixed loops are the action with `backoff: 1`, same ±20% jitter'}; mean and worst over the repeats)`,
+    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; ${'fixed loops are the action with `backoff: 1` and the same ±20% jitter'}; mean and worst over the repeats)`,
     '',
     table(
       ['deploy ready after', 'schedule', 'lag mean', 'lag max', 'reads mean', 'reads max'],

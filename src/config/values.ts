@@ -79,19 +79,31 @@ export type UrlParse = { url: URL } | { error: string };
 
 /** An absolute http(s) URL without credentials in it. */
 export function parseHttpUrl(text: string): UrlParse {
+  const value = text.trim();
+  const notAbsolute = {
+    error: `has value '${shownUrl(value)}'; expected an absolute http(s) URL such as https://host/…`,
+  };
+  // Without it, `host:9200` would parse as a URL whose scheme is `host:`.
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return notAbsolute;
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(value);
   } catch {
-    return { error: 'is not an absolute URL (expected https://host/…)' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `uses '${url.protocol}': only http and https URLs are accepted` };
+    return notAbsolute;
   }
   if (url.username || url.password) {
     return { error: 'contains credentials: pass them through the token, username/password or api-key inputs' };
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { error: `uses '${url.protocol}': only http and https URLs are accepted` };
+  }
   return { url };
+}
+
+/** A URL input as an error message may show it: no userinfo, query or fragment (they may carry secrets). */
+function shownUrl(value: string): string {
+  const shown = value.replace(/[?#].*$/s, '').replace(/^([^/@]*\/\/)?[^/@]*@/, '$1');
+  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
 }
 
 /** A URL as reports may show it: scheme, host and path; no credentials, query or fragment. */

@@ -1,5 +1,10 @@
-/** Type guards for JSON of unknown shape. */
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}

@@ -19,6 +19,35 @@ export class Redactor {
     for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
       result = result.split(secret).join('***');
     }
-    return result;
+    return result.includes(CUT) ? this.redactCutSecrets(result) : result;
+  }
+
+  /**
+   * Provider text is cut to a short excerpt ending in "…" before it reaches here; a secret the provider
+   * echoed may have been cut in half, and the start of it must not survive either.
+   */
+  private redactCutSecrets(text: string): string {
+    return text
+      .split(CUT)
+      .map((part, index, parts) => (index === parts.length - 1 ? part : this.withoutSecretStart(part)))
+      .join(CUT);
+  }
+
+  /** `text` without a trailing start (4 characters or more) of a secret. */
+  private withoutSecretStart(text: string): string {
+    let longest = 0;
+    for (const secret of this.secrets) {
+      for (
+        let length = Math.min(secret.length - 1, text.length);
+        length >= MIN_CUT_SECRET && length > longest;
+        length--
+      ) {
+        if (text.endsWith(secret.slice(0, length))) longest = length;
+      }
+    }
+    return longest > 0 ? `${text.slice(0, -longest)}***` : text;
   }
 }
+
+const CUT = '…';
+const MIN_CUT_SECRET = 4;

@@ -68,6 +68,11 @@ export interface Snapshot {
    * (succeeded, failed, inactive) are final without it.
    */
   final?: boolean;
+  /**
+   * The state is decided, but the provider has more to tell about it (SAP's error details come a
+   * few reads after the failure): read again while time allows; at the deadline the state stands.
+   */
+  detailsPending?: boolean;
 }
 
 /** One change of state seen while waiting, for the summary's timeline. */

@@ -1,13 +1,26 @@
 import type { Snapshot } from '../core/types.js';
 
-/** What counts as a change for `stall-timeout`: state, provider word, progress, and each component's state and count. */
+/**
+ * What counts as a change for `stall-timeout`: everything a read says about the deploy (state, provider word,
+ * message, progress, each component's state, word, counts and message), so a deploy that still moves in any
+ * of them is not called stalled.
+ */
 export function snapshotFingerprint(snapshot: Snapshot): string {
   const components = (snapshot.components ?? []).map((component) => [
     component.name,
     component.state,
+    component.providerStatus ?? null,
+    component.desired ?? null,
     component.actual ?? null,
+    component.message ?? null,
   ]);
-  return JSON.stringify([snapshot.state, snapshot.providerStatus, snapshot.progress ?? null, components]);
+  return JSON.stringify([
+    snapshot.state,
+    snapshot.providerStatus,
+    snapshot.message,
+    snapshot.progress ?? null,
+    components,
+  ]);
 }
 
 /** Remembers when a target's status last changed; `stallTimeoutMs` 0 never stalls. */

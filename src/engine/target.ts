@@ -49,6 +49,7 @@ export class TargetWatch {
     const { session, deadline, clock } = this.run;
     if (!session.trigger) return this.failedWithError('deploy requested, but this provider cannot start a deploy');
     const trigger = session.trigger.bind(session);
+    const repeatable = session.triggerIsRepeatable === true;
     let plan = planCall(deadline, clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);
@@ -58,9 +59,12 @@ export class TargetWatch {
         this.run.log.info(started.message);
         return undefined;
       } catch (error) {
-        // A POST is repeated only when the provider said it refused it and when to come back.
-        if (!isTransient(error) || error.retryAfterMs === undefined) return this.deployFailed(error);
-        const retry = plan.last ? undefined : planCall(deadline, clock.now(), error.retryAfterMs);
+        if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined)) return this.deployFailed(error);
+        const retry = repeatable
+          ? this.planNextRead(plan, error.retryAfterMs ?? 0)
+          : plan.last
+            ? undefined
+            : planCall(deadline, clock.now(), error.retryAfterMs ?? 0);
         plan = this.noteTransient(error, retry, 'deploy request');
       }
     }
@@ -158,6 +162,7 @@ export class TargetWatch {
 
   private timedOut(): TargetResult {
     const { timeoutMs } = this.run.settings;
+    if (this.snapshot?.detailsPending) return this.result(this.snapshot.state, this.snapshot.message);
     if (this.snapshot?.state === 'not_found') return this.notFound(timeoutMs);
     const seen = this.snapshot
       ? `: ${lastSeen(this.snapshot)}`
@@ -168,6 +173,7 @@ export class TargetWatch {
   }
 
   private stoppedBy(stop: RunStopped): TargetResult {
+    if (this.snapshot?.detailsPending) return this.result(this.snapshot.state, this.snapshot.message);
     if (stop.reason === 'cancelled') {
       const seen = this.snapshot ? `: ${lastSeen(this.snapshot)}` : ' before any status was read';
       return this.endedHere('cancelled', `cancelled after ${formatDuration(this.run.elapsedMs())}${seen}`);

@@ -17,6 +17,7 @@ const TERMINAL_STATES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'in
  * on the discovery window, which only the engine knows.
  */
 export function endsWait(snapshot: Snapshot, allowDegraded: boolean): boolean {
+  if (snapshot.detailsPending) return false;
   if (TERMINAL_STATES.has(snapshot.state)) return true;
   return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
 }

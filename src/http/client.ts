@@ -11,8 +11,13 @@ import { BodyTooLarge, readBodyUpTo, toHttpResponse } from './response.js';
 import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
-  /** from the `headers` input: sent with every request, to the configured origin only */
+  /** from the `headers` input: sent with every request to `extraHeadersOrigin`, never across a redirect */
   extraHeaders?: Record<string, string>;
+  /**
+   * The provider's origin: requests that start elsewhere (an OAuth token URL) go without the extra headers,
+   * whose meaning the action cannot know. Unset: every request starts with them.
+   */
+  extraHeadersOrigin?: string;
   /** PEM of a CA trusted in addition to the default ones */
   caCertificate?: string;
   /** the edge reads these from HTTPS_PROXY/HTTP_PROXY/NO_PROXY; nothing here reads the environment */
@@ -35,8 +40,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const settings: Settings = {
     dispatcher,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    baseHeaders: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, ...extraHeaders },
-    extraHeaderNames: Object.keys(extraHeaders),
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    extraHeaders,
+    extraHeadersOrigin: options.extraHeadersOrigin,
   };
   return {
     request: (request) => perform(request, settings),
@@ -47,8 +53,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 interface Settings {
   dispatcher: Dispatcher;
   maxBodyBytes: number;
-  baseHeaders: Record<string, string>;
-  extraHeaderNames: string[];
+  userAgent: string;
+  extraHeaders: Record<string, string>;
+  extraHeadersOrigin: string | undefined;
 }
 
 /** Where a request stands: the URL it is at (for messages) and whether its own time ran out. */
@@ -93,7 +100,13 @@ async function followRedirects(
   progress: Progress,
 ): Promise<HttpResponse> {
   const method = request.method ?? 'GET';
-  let headers = { ...settings.baseHeaders, ...lowerCaseNames(request.headers ?? {}) };
+  const { extraHeaders, extraHeadersOrigin } = settings;
+  const extra = extraHeadersOrigin === undefined || progress.url.origin === extraHeadersOrigin ? extraHeaders : {};
+  let headers: Record<string, string> = {
+    'user-agent': settings.userAgent,
+    ...extra,
+    ...lowerCaseNames(request.headers ?? {}),
+  };
   for (let redirects = 0; ; redirects += 1) {
     const from = progress.url;
     const answer = await send(from, { dispatcher: settings.dispatcher, method, headers, body: request.body, signal });
@@ -101,7 +114,7 @@ async function followRedirects(
     if (!next) return toHttpResponse(answer.statusCode, answer.headers, await readBody(answer, settings, from), from);
     await answer.body.dump();
     if (redirects === MAX_REDIRECTS) throw tooManyRedirects(from);
-    headers = headersForHop(headers, from, next, settings.extraHeaderNames);
+    headers = headersForHop(headers, from, next, Object.keys(extraHeaders));
     progress.url = next;
   }
 }

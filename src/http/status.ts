@@ -20,6 +20,18 @@ const HINTS: Readonly<Record<number, string>> = {
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
 
+/**
+ * A 200 about another target (a cache or proxy mixing answers up, a wrong route) never counts for this
+ * one: when the answer names its target and the name differs, that is a permanent error.
+ */
+export function assertSameTarget(answered: unknown, expected: string, what: string, context: string): void {
+  if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected) return;
+  throw new HttpError(
+    `${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`,
+    { kind: 'permanent', status: 200 },
+  );
+}
+
 /** Turns a status the provider did not expect into a typed error: 429 and 5xx but 501 are worth a retry. */
 export function responseError(response: HttpResponse, context: string): HttpError {
   const { status } = response;

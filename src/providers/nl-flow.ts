@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.js';
 import type { Snapshot } from '../core/types.js';
 import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
 import type { HttpResponse } from '../http/types.js';
+import { bearerAuthorization } from './auth.js';
 import { snapshotFromWorkflowStatus } from './nl-flow/mapping.js';
 import { resolveWorkflows, statusUrl } from './nl-flow/target.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
@@ -39,7 +40,13 @@ function apiKeyOf(config: Config): string {
 
 function openSession({ config, http }: ProviderContext): ProviderSession {
   const { base } = resolveWorkflows(config);
-  const headers = { accept: 'application/json', 'x-api-key': apiKeyOf(config) };
+  const { token } = config.credentials;
+  const headers = {
+    accept: 'application/json',
+    'x-api-key': apiKeyOf(config),
+    // For a gateway in front of the runtime: the API key alone is what NL Flow itself checks.
+    ...(token ? { authorization: bearerAuthorization(token) } : {}),
+  };
   return {
     async read(id, { signal, timeoutMs }) {
       const response = await http.request({ url: statusUrl(base, id), headers, signal, timeoutMs });

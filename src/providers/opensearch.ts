@@ -2,12 +2,12 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
-import { isRecord } from '../core/json.js';
+import { isRecord, ownEntry } from '../core/json.js';
 import type { Component, Snapshot, TargetState } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
-import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
+import { assertNotHtml, assertSameTarget, excerpt, parseJsonBody, responseError } from '../http/status.js';
 import type { HttpResponse } from '../http/types.js';
-import { basicOrBearer } from './auth.js';
+import { basicCredentials, basicOrBearer } from './auth.js';
 import { assertPathSegmentIds } from './path-id.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
 
@@ -49,6 +49,8 @@ export const opensearchProvider: Provider = {
       );
     }
     assertPathSegmentIds(config.ids, 'a workflow id');
+    // A lone username or password is a typo: refused here, before any request.
+    basicCredentials(config.credentials);
     return { targets: config.ids, endpoint: displayEndpoint(baseUrl(config)) };
   },
   open(context) {
@@ -68,6 +70,7 @@ function workflowUrl(config: Config, id: string, action: '_status' | '_provision
 function openSession({ config, http }: ProviderContext): ProviderSession {
   const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
   return {
+    triggerIsRepeatable: true,
     async trigger(id, { signal, timeoutMs }) {
       const response = await http.request({
         method: 'POST',
@@ -88,7 +91,10 @@ function openSession({ config, http }: ProviderContext): ProviderSession {
       const response = await http.request({ url: workflowUrl(config, id, '_status'), headers, signal, timeoutMs });
       if (response.status === 404) return notFound(id, response);
       if (response.status !== 200) throw responseError(response, `reading the status of workflow ${id}`);
-      return snapshotFromStatus(parseJsonBody<WorkflowStatus>(response, `status of workflow ${id}`));
+      const context = `status of workflow ${id}`;
+      const status = parseJsonBody<WorkflowStatus>(response, context);
+      assertSameTarget(isRecord(status) ? status.workflow_id : undefined, id, 'workflow', context);
+      return snapshotFromStatus(status);
     },
   };
 }
@@ -129,7 +135,7 @@ export function errorText(body: string): string | undefined {
 export function snapshotFromStatus(status: WorkflowStatus): Snapshot {
   if (!isRecord(status)) throw unreadable('the body is not a JSON object');
   const word = typeof status.state === 'string' ? status.state : '';
-  const state = OPENSEARCH_STATES[word.toUpperCase()] ?? 'unknown';
+  const state = ownEntry(OPENSEARCH_STATES, word.toUpperCase()) ?? 'unknown';
   const components = resources(status.resources_created);
   const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
   const snapshot: Snapshot = {

@@ -35,6 +35,12 @@ export interface TriggerResult {
 export interface ProviderSession {
   /** starts the deploy of one target; only called when `deploy: true` and `canTrigger` */
   trigger?(id: string, options: CallOptions): Promise<TriggerResult>;
+  /**
+   * A second trigger of the same target does no harm (OpenSearch answers "already provisioned"), so
+   * a trigger that failed transiently is retried like a read. Otherwise it is repeated only when the
+   * provider refused it with a `Retry-After`: a deploy must not start twice.
+   */
+  readonly triggerIsRepeatable?: boolean;
   /** reads the status of one target once */
   read(id: string, options: CallOptions): Promise<Snapshot>;
 }

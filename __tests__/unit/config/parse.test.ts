@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../../src/config/inputs.ts';
 import { parseConfig } from '../../../src/config/parse.ts';
-import { InputError } from '../../../src/core/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const reader =
   (inputs: Partial<Record<InputName, string>>) =>
@@ -10,15 +10,7 @@ const reader =
 
 const base = { provider: 'opensearch-flow-framework', url: 'https://search.example:9200', id: 'wf1' } as const;
 
-function inputError(inputs: Partial<Record<InputName, string>>): InputError {
-  try {
-    parseConfig(reader(inputs));
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (inputs: Partial<Record<InputName, string>>) => inputErrorOf(() => parseConfig(reader(inputs)));
 
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
@@ -167,7 +159,7 @@ describe('parseConfig', () => {
       'bad environment-url',
       { ...base, 'environment-url': 'app.example' },
       'environment-url',
-      "Input 'environment-url' is not an absolute URL (expected https://host/…).",
+      "Input 'environment-url' has value 'app.example'; expected an absolute http(s) URL such as https://host/….",
     ],
   ])('%s names the input and what is accepted', (_, inputs, input, message) => {
     const error = inputError(inputs);

@@ -77,7 +77,13 @@ describe('parseHttpUrl', () => {
     expect('url' in parseHttpUrl('http://127.0.0.1:8080')).toBe(true);
   });
   it.each([
-    ['not a url', 'is not an absolute URL (expected https://host/…)'],
+    ['not a url', "has value 'not a url'; expected an absolute http(s) URL such as https://host/…"],
+    ['search.example:9200', "has value 'search.example:9200'; expected an absolute http(s) URL such as https://host/…"],
+    [
+      'admin:pw@search.example/x?token=t',
+      "has value 'search.example/x'; expected an absolute http(s) URL such as https://host/…",
+    ],
+    ['ftp://user:pass@host/', 'contains credentials: pass them through the token, username/password or api-key inputs'],
     ['ftp://host/x', "uses 'ftp:': only http and https URLs are accepted"],
     [
       'https://user:pass@host/',

@@ -28,6 +28,16 @@ describe('cancellation', () => {
     });
   });
 
+  it('keeps a failure already seen, even when its details were still to come', async () => {
+    const clock = new FakeClock();
+    const failing = snapshot('failed', 'ERROR', {
+      message: 'runtime ERROR, waiting for details',
+      detailsPending: true,
+    });
+    const run = await runScenario({ reads: { a: [failing] }, clock, signal: abortAt(clock, 7000).signal });
+    expect(run.result).toMatchObject({ verdict: 'failed', message: 'runtime ERROR, waiting for details' });
+  });
+
   it('during a read that ignores its signal: the read is abandoned', async () => {
     const clock = new FakeClock();
     const run = await runScenario({

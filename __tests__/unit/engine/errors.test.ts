@@ -151,6 +151,29 @@ describe('trigger', () => {
     expect(refused.result.message).toBe('deploy request failed: HTTP 401 Unauthorized — check the credentials');
   });
 
+  it('is retried on the read schedule after any transient error when a repeat is harmless', async () => {
+    const run = await runScenario({
+      reads: { a: [completed] },
+      triggers: { a: [networkError(), unavailable(), accepted] },
+      deploy: true,
+      triggerIsRepeatable: true,
+    });
+    expect(run.session.callsOf('trigger').map((call) => call.atMs - run.clock.startMs)).toEqual([0, 5000, 10_000]);
+    expect(run.result).toMatchObject({ verdict: 'succeeded', transientErrors: 2 });
+    expect(run.result.targets[0]?.taskId).toBe('task-1');
+  });
+
+  it('is not retried after a permanent error even when a repeat is harmless', async () => {
+    const run = await runScenario({
+      reads: { a: [completed] },
+      triggers: { a: [unauthorized(), accepted] },
+      deploy: true,
+      triggerIsRepeatable: true,
+    });
+    expect(run.session.callsOf('trigger')).toHaveLength(1);
+    expect(run.result.verdict).toBe('error');
+  });
+
   it('times out when Retry-After keeps refusing it until the deadline', async () => {
     const run = await runScenario({
       reads: { a: [completed] },

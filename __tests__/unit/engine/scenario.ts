@@ -33,6 +33,7 @@ export interface Scenario {
   triggers?: Record<string, Step<TriggerResult>[]>;
   settings?: Partial<WaitSettings>;
   deploy?: boolean;
+  triggerIsRepeatable?: boolean;
   /** 0.5 = no jitter, so the schedule is exact */
   random?: () => number;
   signal?: AbortSignal;
@@ -51,7 +52,12 @@ export interface ScenarioRun {
 /** Runs the engine on virtual time over a scripted session; targets are the script's read keys, in order. */
 export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   const clock = scenario.clock ?? new FakeClock();
-  const session = new ScriptedSession({ reads: scenario.reads, triggers: scenario.triggers, clock });
+  const session = new ScriptedSession({
+    reads: scenario.reads,
+    triggers: scenario.triggers,
+    clock,
+    triggerIsRepeatable: scenario.triggerIsRepeatable,
+  });
   const log = new RecordingLogger();
   const settings = { ...DEFAULT_SETTINGS, ...scenario.settings };
   const result = await waitForTargets({

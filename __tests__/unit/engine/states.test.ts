@@ -126,6 +126,26 @@ describe('terminal states', () => {
   });
 });
 
+describe('a failure whose details are still to come', () => {
+  const failing = snapshot('failed', 'ERROR', { message: 'runtime ERROR, waiting for details', detailsPending: true });
+  const detailed = snapshot('failed', 'ERROR', { message: 'runtime ERROR: script does not compile' });
+
+  it('is read again for its details, then ends failed with them', async () => {
+    const run = await runScenario({ reads: { a: [provisioning, failing, detailed] } });
+    expect(run.result).toMatchObject({
+      verdict: 'failed',
+      attempts: 3,
+      message: 'runtime ERROR: script does not compile',
+    });
+  });
+
+  it('stays failed, not timed_out, when the deadline comes first', async () => {
+    const run = await runScenario({ reads: { a: [provisioning, failing] }, settings: { timeoutMs: 20_000 } });
+    expect(run.result.attempts).toBeGreaterThan(2);
+    expect(run.result).toMatchObject({ verdict: 'failed', message: 'runtime ERROR, waiting for details' });
+  });
+});
+
 describe('unknown provider words', () => {
   it('are warned about once per word, keep the wait going, and are never a success', async () => {
     const weird = snapshot('unknown', 'REBALANCING');

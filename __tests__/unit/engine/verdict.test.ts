@@ -67,9 +67,10 @@ describe('snapshotFingerprint', () => {
   const changed = (change: Partial<Snapshot>): boolean =>
     snapshotFingerprint({ ...base, ...change }) !== snapshotFingerprint(base);
 
-  it('changes with state, provider word, progress and components', () => {
+  it('changes with state, provider word, message, progress and components', () => {
     expect(changed({ state: 'pending' })).toBe(true);
     expect(changed({ providerStatus: 'STARTING' })).toBe(true);
+    expect(changed({ message: 'installing-postgresql (postgresql), 55%' })).toBe(true);
     expect(changed({ progress: 50 })).toBe(true);
     expect(
       changed({ components: [{ name: 'web', kind: 'service', state: 'in_progress', desired: 2, actual: 2 }] }),
@@ -80,7 +81,14 @@ describe('snapshotFingerprint', () => {
     expect(changed({ components: [] })).toBe(true);
   });
 
-  it('ignores the message and the logs', () => {
-    expect(changed({ message: 'still going', logs: [{ message: 'tick' }] })).toBe(false);
+  it("changes with a component's word, desired count and message", () => {
+    const web = base.components?.[0] ?? { name: 'web', kind: 'service', state: 'in_progress' as const };
+    expect(changed({ components: [{ ...web, providerStatus: 'ORANGE' }] })).toBe(true);
+    expect(changed({ components: [{ ...web, desired: 3 }] })).toBe(true);
+    expect(changed({ components: [{ ...web, message: 'Unschedulable: 0/2 nodes are available' }] })).toBe(true);
+  });
+
+  it('ignores the logs: a deploy that only keeps logging can still be stuck', () => {
+    expect(changed({ logs: [{ message: 'retrying the database connection' }] })).toBe(false);
   });
 });

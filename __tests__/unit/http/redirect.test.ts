@@ -32,6 +32,16 @@ describe('redirects', () => {
     });
   });
 
+  it('starts requests with the extra headers only at their origin (not at an OAuth token URL elsewhere)', async () => {
+    const api = await server(() => json(200, { at: 'api' }));
+    const tokens = await server(() => json(200, { access_token: 'a' }));
+    const http = client({ extraHeaders: { 'X-Tenant-Secret': 's3cr3t' }, extraHeadersOrigin: new URL(api.url).origin });
+    await http.request({ url: `${api.url}/status`, timeoutMs: 5000 });
+    await http.request({ method: 'POST', url: `${tokens.url}/oauth/token`, timeoutMs: 5000 });
+    expect(api.requests[0]?.headers['x-tenant-secret']).toBe('s3cr3t');
+    expect(tokens.requests[0]?.headers['x-tenant-secret']).toBeUndefined();
+  });
+
   it('sends no credential and no extra header to another origin', async () => {
     const elsewhere = await server(() => json(200, { at: 'elsewhere' }));
     const api = await server(() => redirect(307, `${elsewhere.url}/landing`));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../src/http/errors.ts';
-import { assertNotHtml, excerpt, parseJsonBody, responseError, retryAfterMs } from '../../../src/http/status.ts';
+import {
+  assertNotHtml,
+  assertSameTarget,
+  excerpt,
+  parseJsonBody,
+  responseError,
+  retryAfterMs,
+} from '../../../src/http/status.ts';
 import type { HttpResponse } from '../../../src/http/types.ts';
 
 function response(status: number, body = '', contentType = '', headers: Record<string, string> = {}): HttpResponse {
@@ -23,6 +30,24 @@ function thrown(action: () => unknown): HttpError {
   }
   throw new Error('expected an HttpError');
 }
+
+describe('assertSameTarget', () => {
+  it('accepts an answer about the target, or one that does not say', () => {
+    for (const answered of ['wf-1', ' wf-1 ', undefined, null, 42, '']) {
+      expect(() => assertSameTarget(answered, 'wf-1', 'workflow', 'status of workflow wf-1')).not.toThrow();
+    }
+  });
+
+  it('refuses an answer about another target, permanently', () => {
+    expect(() => assertSameTarget('WF-1', 'wf-1', 'workflow', 'status of workflow wf-1')).toThrowError(
+      expect.objectContaining({
+        kind: 'permanent',
+        message:
+          "status of workflow wf-1: the answer is about workflow 'WF-1', not 'wf-1' — check url and any proxy or cache in between",
+      }),
+    );
+  });
+});
 
 describe('responseError', () => {
   it.each([

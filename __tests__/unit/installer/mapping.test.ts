@@ -156,6 +156,17 @@ describe('installer status mapping: beyond the examples', () => {
     expect(snapshotOf({ status: 42, session: 'completed' }).state).toBe('unknown');
   });
 
+  it('knows only its own words: names of object properties are unknown', () => {
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect([word, lookUp(INSTALLER_STATES, word)]).toEqual([word, 'unknown']);
+      const registered = body('completed', {
+        status: 'completed',
+        registrations: [{ name: 'postgresql', status: word }],
+      });
+      expect([word, snapshotOf(registered).state]).toEqual([word, 'unknown']);
+    }
+  });
+
   it('a completed session under a running or idle installer is not ready yet', () => {
     expect(snapshotOf(body('running', { status: 'completed' }))).toMatchObject({
       state: 'in_progress',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config/config.ts';
 import { parseConfig } from '../../../src/config/parse.ts';
-import { InputError } from '../../../src/core/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 import { nlFlowProvider } from '../../../src/providers/nl-flow.ts';
 import { resolveWorkflows, statusUrl } from '../../../src/providers/nl-flow/target.ts';
 
@@ -12,15 +12,7 @@ function config(inputs: Record<string, string>): Config {
   return parseConfig((name) => all[name] ?? '');
 }
 
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = inputErrorOf;
 
 describe('nl-flow prepare', () => {
   it('takes the host, with or without a trailing slash, and the ids', () => {

@@ -57,7 +57,14 @@ describe('nl-flow session', () => {
     for (const request of sim.requests) {
       expect(request).toMatchObject({ method: 'GET', url: '/api/v1/runtime/workflow/wf-1/action/status' });
       expect(request.headers['x-api-key']).toBe(DEMO_API_KEY);
+      expect(request.headers.authorization).toBeUndefined();
     }
+  });
+
+  it('also sends `token` as a bearer token, for a gateway in front of the runtime', async () => {
+    const { sim, read } = await open({ scenario: 'sync-green' }, (url) => ({ url, id: 'wf-1', token: 'gw-token-1' }));
+    await read();
+    expect(sim.requests[0]?.headers).toMatchObject({ 'x-api-key': DEMO_API_KEY, authorization: 'Bearer gw-token-1' });
   });
 
   it('says an ASYNC workflow that is ORANGE takes queued tasks', async () => {

@@ -10,7 +10,7 @@ import { MAX_ERROR_DETAIL_WAITS, SapSession } from '../../../src/providers/sap/s
 import { resolveSettings } from '../../../src/providers/sap/settings.ts';
 import type { ProviderSession } from '../../../src/providers/types.ts';
 import { DEMO_CLIENT, startSapSimulator, type SapSimulator, type SapSimulatorOptions } from '../../../sim/sap.ts';
-import type { RecordedRequest } from '../../../sim/server.ts';
+import { json, startServer, type RecordedRequest } from '../../../sim/server.ts';
 import { sapConfig } from './support.ts';
 
 const CALL = { signal: new AbortController().signal, timeoutMs: 5_000 };
@@ -83,7 +83,8 @@ describe('SAP session: OAuth deploy', () => {
     expect(token?.headers.authorization).toBe(
       `Basic ${Buffer.from(`${DEMO_CLIENT.clientId}:${DEMO_CLIENT.clientSecret}`).toString('base64')}`,
     );
-    expect(masked).toEqual(sim.tokensIssued);
+    expect(sim.tokensIssued).toHaveLength(1);
+    expect(masked).toEqual(expect.arrayContaining(sim.tokensIssued));
 
     const deploy = api(sim)[0];
     expect(deploy?.method).toBe('POST');
@@ -177,7 +178,7 @@ describe('SAP session: OAuth deploy', () => {
   });
 
   it('fetches a CSRF token only when a POST asks for one, then repeats it with token and cookies', async () => {
-    const { sim, session } = await open({ scenario: 'deploy-ok' });
+    const { sim, session, masked } = await open({ scenario: 'deploy-ok' });
     await session.trigger?.('Order_Sync', CALL);
     const [refused, fetch, retried] = api(sim);
     expect(refused).toMatchObject({ method: 'POST' });
@@ -187,6 +188,9 @@ describe('SAP session: OAuth deploy', () => {
     expect(retried?.method).toBe('POST');
     expect(retried?.headers['x-csrf-token']).toMatch(/^[0-9a-f]{32}$/);
     expect(retried?.headers.cookie).toMatch(/^JSESSIONID=[0-9A-F]+; __VCAP_ID__=[0-9a-f]+$/);
+    // The token and the cookies stand for the credentials while they last: masked like them.
+    const cookieValues = (retried?.headers.cookie ?? '').split('; ').map((pair) => pair.split('=')[1]);
+    expect(masked).toEqual(expect.arrayContaining([retried?.headers['x-csrf-token'], ...cookieValues]));
   });
 
   it('does not ask for CSRF when the tenant does not want it', async () => {
@@ -332,10 +336,14 @@ describe('SAP session: failures and error details', () => {
     expect(states(snapshots)).toEqual([
       'in_progress/DEPLOYING',
       'in_progress/STARTING',
-      'in_progress/ERROR',
+      'failed/ERROR',
       'failed/ERROR',
     ]);
-    expect(snapshots[2]?.message).toBe('runtime status ERROR, waiting for error details');
+    expect(snapshots[2]).toMatchObject({
+      detailsPending: true,
+      message: 'runtime status ERROR, waiting for error details',
+    });
+    expect(snapshots[3]?.detailsPending).toBeUndefined();
     expect(snapshots[3]?.message).toBe(
       "runtime status ERROR: Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42",
     );
@@ -348,8 +356,9 @@ describe('SAP session: failures and error details', () => {
   it('fails without details after a bounded number of 204s', async () => {
     const { sim, session } = await open({ scenario: 'error-without-details' });
     const snapshots = await readTimes(session, MAX_ERROR_DETAIL_WAITS + 1);
-    expect(snapshots.slice(0, -1).every((s) => s.state === 'in_progress')).toBe(true);
+    expect(snapshots.slice(0, -1).every((s) => s.state === 'failed' && s.detailsPending)).toBe(true);
     expect(snapshots.at(-1)).toMatchObject({ state: 'failed', providerStatus: 'ERROR' });
+    expect(snapshots.at(-1)?.detailsPending).toBeUndefined();
     expect(snapshots.at(-1)?.message).toContain('no error details');
     expect(api(sim).filter((r) => r.url.endsWith('/$value'))).toHaveLength(MAX_ERROR_DETAIL_WAITS + 1);
   });
@@ -358,7 +367,8 @@ describe('SAP session: failures and error details', () => {
     const { session } = await open({ scenario: 'deploy-fail' });
     await session.trigger?.('Order_Sync', CALL);
     const snapshots = await readTimes(session, 3);
-    expect(states(snapshots)).toEqual(['in_progress/DEPLOYING', 'in_progress/FAIL', 'failed/FAIL']);
+    expect(states(snapshots)).toEqual(['in_progress/DEPLOYING', 'failed/FAIL', 'failed/FAIL']);
+    expect(snapshots[1]?.detailsPending).toBe(true);
     expect(snapshots[2]?.message).toMatch(
       /^build and deploy failed \(FAIL\): Failed to deploy integration flow Order_Sync/,
     );
@@ -395,5 +405,22 @@ describe('SAP session: identifiers and several targets', () => {
     const finals = await Promise.all(ids.map(async (id) => (await readTimes(session, 3, id)).at(-1)));
     expect(finals.map((s) => s?.state)).toEqual(['succeeded', 'failed', 'succeeded']);
     expect(tokenRequests(sim)).toHaveLength(1);
+  });
+});
+
+describe('SAP session: answers about another artifact', () => {
+  it('refuses a STARTED runtime entry of another artifact, never a success for this one', async () => {
+    const server = await startServer(() => json(200, { d: { Id: 'Other_Flow', Version: '9.9.9', Status: 'STARTED' } }));
+    try {
+      http = createHttpClient();
+      const config = sapConfig({ id: 'My_Flow', url: server.url, token: 'bearer-token-1' });
+      const session = sapProvider.open({ config, http, log: silentLogger, mask() {} });
+      await expect(session.read('My_Flow', CALL)).rejects.toMatchObject({
+        kind: 'permanent',
+        message: expect.stringContaining("the answer is about artifact 'Other_Flow', not 'My_Flow'"),
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 import { sapProvider } from '../../../src/providers/sap/index.ts';
 import { authFromInputs, parseServiceKey, resolveSettings, serviceRoot } from '../../../src/providers/sap/settings.ts';
 import { fixture, sapConfig } from './support.ts';
@@ -7,15 +8,7 @@ import { fixture, sapConfig } from './support.ts';
 const KEY = fixture('service-key.json');
 const SECRET = 'fixture-7Jq2Zr9xYp4Lk8Wv=';
 
-function inputError(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = inputErrorOf;
 
 describe('parseServiceKey', () => {
   it('reads a key with the oauth wrapper', () => {

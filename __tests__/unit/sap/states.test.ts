@@ -126,6 +126,20 @@ describe('runtimeSnapshot', () => {
     expect(runtimeSnapshot('Order_Sync', STARTED, { deployedNotBeforeMs: 1_700_000_000_000 }).state).toBe('succeeded');
   });
 
+  it('is not a success after a deploy when DeployedOn is missing or unreadable', () => {
+    const { DeployedOn: _, ...undated } = STARTED;
+    const entities: Array<Record<string, string>> = [
+      undated,
+      ...['', '1577836800000', '2020-01-01 00:00:00', 'yesterday'].map((DeployedOn) => ({ ...STARTED, DeployedOn })),
+    ];
+    for (const entity of entities) {
+      const snapshot = runtimeSnapshot('Order_Sync', entity, { deployedNotBeforeMs: 0 });
+      expect([entity.DeployedOn, snapshot.state]).toEqual([entity.DeployedOn, 'in_progress']);
+      expect(snapshot.message).toContain('no readable DeployedOn');
+    }
+    expect(runtimeSnapshot('Order_Sync', undated, {}).state).toBe('succeeded');
+  });
+
   it('does not take a stale ERROR as this deploy failing', () => {
     expect(runtimeSnapshot('Order_Sync', { ...STARTED, Status: 'ERROR' }, { version: '2.0.0' }).state).toBe(
       'in_progress',

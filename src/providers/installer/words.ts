@@ -1,4 +1,5 @@
 /** The installer's words → normalized states (SPEC "installer"), compared case-insensitively. */
+import { ownEntry } from '../../core/json.js';
 import type { TargetState } from '../../core/types.js';
 
 /** `status` and `session.status`. */
@@ -38,14 +39,11 @@ export const REGISTRATION_STATES: Readonly<Record<string, TargetState>> = {
 
 /** `In_Progress`, `in-progress` and `IN PROGRESS` are one word. */
 export function lookUp(table: Readonly<Record<string, TargetState>>, word: string): TargetState {
-  return (
-    table[
-      word
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_-]+/g, ' ')
-    ] ?? 'unknown'
-  );
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  return ownEntry(table, key) ?? 'unknown';
 }
 
 export type StatusSide = 'top' | 'session';

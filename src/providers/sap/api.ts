@@ -23,6 +23,8 @@ export interface SapApiOptions {
   /** fetch a CSRF token before the first POST (Basic auth: SAP always asks for one) */
   csrfUpFront: boolean;
   now(): number;
+  /** masks the CSRF token and session cookies, which stand for the credentials while they last */
+  mask(secret: string): void;
 }
 
 export class SapApi {
@@ -70,9 +72,12 @@ export class SapApi {
     const response = await this.send('GET', sapUrls.csrf(this.options.root), call, { 'x-csrf-token': 'Fetch' });
     assertNotHtml(response, context);
     if (response.status < 200 || response.status >= 300) throw responseError(response, context);
-    const token = response.headers['x-csrf-token']?.trim();
+    const header = response.headers['x-csrf-token']?.trim();
+    const token = header && header.toLowerCase() !== 'required' ? header : undefined;
     const cookie = cookieHeader(response.setCookies);
-    return { value: { token: token && token.toLowerCase() !== 'required' ? token : undefined, cookie } };
+    if (token) this.options.mask(token);
+    for (const pair of cookie?.split('; ') ?? []) this.options.mask(pair.slice(pair.indexOf('=') + 1));
+    return { value: { token, cookie } };
   }
 }
 

@@ -4,7 +4,7 @@
  * error details, which SAP may need a few reads to provide.
  */
 import type { Snapshot } from '../../core/types.js';
-import { assertNotHtml, responseError } from '../../http/status.js';
+import { assertNotHtml, assertSameTarget, responseError } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { CallOptions, ProviderContext, ProviderSession, TriggerResult } from '../types.js';
 import { SapApi } from './api.js';
@@ -49,6 +49,7 @@ export class SapSession implements ProviderSession {
       root: settings.root,
       csrfUpFront: settings.auth.kind === 'basic',
       now,
+      mask: context.mask,
     });
     this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
   }
@@ -98,6 +99,7 @@ export class SapSession implements ProviderSession {
     }
     if (response.status !== 200) throw responseError(response, context);
     const entity = await readEntity(response, context);
+    assertSameTarget(entity.TaskId, taskId, 'deploy task', context);
     return lookup(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
   }
 
@@ -124,6 +126,7 @@ export class SapSession implements ProviderSession {
     }
     if (response.status !== 200) throw responseError(response, context);
     const entity = await readEntity(response, context);
+    assertSameTarget(entity.Id, id, 'artifact', context);
     return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
   }
 
@@ -147,7 +150,7 @@ export class SapSession implements ProviderSession {
         };
       }
       progress.emptyReads += 1;
-      return { ...failed, state: 'in_progress', message: `${failed.message}, waiting for error details` };
+      return { ...failed, detailsPending: true, message: `${failed.message}, waiting for error details` };
     }
     const error = responseError(response, context);
     if (error.transient) throw error;

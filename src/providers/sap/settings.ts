@@ -7,6 +7,7 @@ import { INPUT } from '../../config/inputs.js';
 import { displayEndpoint, parseHttpUrl } from '../../config/values.js';
 import { InputError } from '../../core/errors.js';
 import { isRecord, nonEmptyString } from '../../core/json.js';
+import { basicCredentials } from '../auth.js';
 
 export type SapAuth =
   | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl: string }
@@ -114,7 +115,7 @@ export function parseServiceKey(text: string): ServiceKey {
 
 /** Without a service key: client credentials, then Basic, then a bearer token. */
 export function authFromInputs(credentials: Credentials): SapAuth {
-  const { clientId, clientSecret, tokenUrl, username, password, token } = credentials;
+  const { clientId, clientSecret, tokenUrl, token } = credentials;
   if (clientId !== undefined || clientSecret !== undefined || tokenUrl !== undefined) {
     const absent = (
       [
@@ -138,15 +139,8 @@ export function authFromInputs(credentials: Credentials): SapAuth {
       tokenUrl: (tokenUrl as string).trim(),
     };
   }
-  if (username !== undefined || password !== undefined) {
-    if (username === undefined) {
-      throw new InputError(INPUT.username, `Input '${INPUT.username}' is required when '${INPUT.password}' is set.`);
-    }
-    if (password === undefined) {
-      throw new InputError(INPUT.password, `Input '${INPUT.password}' is required when '${INPUT.username}' is set.`);
-    }
-    return { kind: 'basic', username, password };
-  }
+  const basic = basicCredentials(credentials);
+  if (basic) return { kind: 'basic', ...basic };
   if (token !== undefined) return { kind: 'bearer', token };
   throw new InputError(
     INPUT.serviceKey,

@@ -2,6 +2,7 @@
  * SAP's status words → normalized states (SPEC "sap-cloud-integration"), and the snapshots built
  * from one BuildAndDeployStatus or IntegrationRuntimeArtifacts entity. Pure.
  */
+import { ownEntry } from '../../core/json.js';
 import type { Component, Snapshot, TargetState } from '../../core/types.js';
 import { excerpt } from '../../http/status.js';
 import { parseODataDate, type ODataEntity } from './odata.js';
@@ -26,8 +27,7 @@ export const RUNTIME_STATES: Readonly<Record<string, TargetState>> = {
 
 /** Case-insensitive lookup; undefined for a word the table does not know. */
 export function lookup<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
-  const key = word.trim().toUpperCase();
-  return Object.hasOwn(table, key) ? table[key] : undefined;
+  return ownEntry(table, word.trim().toUpperCase());
 }
 
 /** What the runtime entry must show to count as the result of this run's deploy. */
@@ -84,12 +84,13 @@ export function staleness(entity: ODataEntity, expectation: Expectation): string
   if (expectation.version !== undefined && version !== expectation.version) {
     return `the runtime still shows version ${version || '(none)'} (${entity.Status ?? NO_STATUS}) — waiting for version ${expectation.version}`;
   }
+  if (expectation.deployedNotBeforeMs === undefined) return undefined;
   const deployedOn = parseODataDate(entity.DeployedOn);
-  if (
-    expectation.deployedNotBeforeMs !== undefined &&
-    deployedOn !== undefined &&
-    deployedOn < expectation.deployedNotBeforeMs
-  ) {
+  if (deployedOn === undefined) {
+    // Without a date, an entry of this version from an earlier deploy looks exactly like this run's.
+    return `the runtime entry (${entity.Status ?? NO_STATUS}) has no readable DeployedOn, so it cannot be told from an earlier deploy — waiting for one that has`;
+  }
+  if (deployedOn < expectation.deployedNotBeforeMs) {
     return `the runtime still shows the deploy of ${new Date(deployedOn).toISOString()} (${entity.Status ?? NO_STATUS}), from before this run — waiting for the new one`;
   }
   return undefined;

@@ -25,12 +25,20 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 export type Sleep = (ms: number) => Promise<void>;
 
-/** Loads @actions/github only here, so a run without GitHub reporting never loads it. */
-export async function connectGithub(token: string, apiUrl: string, sleep: Sleep): Promise<GithubApi> {
+/**
+ * Loads @actions/github only here, so a run without GitHub reporting never loads it. `stop` aborts every
+ * request still under way and every retry: the step is done with GitHub.
+ */
+export async function connectGithub(
+  token: string,
+  apiUrl: string,
+  sleep: Sleep,
+  stop: AbortSignal = new AbortController().signal,
+): Promise<GithubApi> {
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: apiUrl });
-  const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const call = <T>(send: () => Promise<T>): Promise<T> => withRetry(send, sleep);
+  const request = () => ({ signal: AbortSignal.any([stop, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) });
+  const call = <T>(send: () => Promise<T>): Promise<T> => withRetry(send, sleep, stop);
   return {
     async createCommitStatus(status) {
       await call(() => octokit.rest.repos.createCommitStatus({ ...status, request: request() }));
@@ -71,12 +79,12 @@ export async function connectGithub(token: string, apiUrl: string, sleep: Sleep)
   };
 }
 
-async function withRetry<T>(send: () => Promise<T>, sleep: Sleep): Promise<T> {
+async function withRetry<T>(send: () => Promise<T>, sleep: Sleep, stop: AbortSignal): Promise<T> {
   for (let retry = 1; ; retry++) {
     try {
       return await send();
     } catch (error) {
-      const waitMs = retryDelayMs(error, retry, Date.now());
+      const waitMs = stop.aborted ? undefined : retryDelayMs(error, retry, Date.now());
       if (waitMs === undefined) throw error;
       await sleep(waitMs);
     }

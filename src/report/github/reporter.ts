@@ -30,6 +30,8 @@ export interface GithubReporterOptions {
   redact: (text: string) => string;
   /** how to reach the API; tests pass a short sleep for the retries */
   connect?: (token: string, apiUrl: string) => Promise<GithubApi>;
+  /** aborts what is still under way with GitHub once the step no longer waits for it */
+  stop?: AbortSignal;
 }
 
 const PERMISSION = {
@@ -44,7 +46,7 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 export function createGithubReporter(options: GithubReporterOptions): GithubReporter {
   const { settings, context, info, log, redact } = options;
   const repo: RepoRef = { owner: context.owner, repo: context.repo };
-  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep));
+  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep, options.stop));
   let api: Promise<GithubApi> | undefined;
   let deploymentId: number | undefined;
   let deploymentRequested = false;
