@@ -12,8 +12,11 @@ __webpack_require__.d(__webpack_exports__, {
   readGithubRunContext: () => (/* reexport */ readGithubRunContext)
 });
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/report/github/context.ts
 /** Where the run happens, read once from the runner's environment and the event payload. */
+
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function readGithubRunContext(env, readEventFile) {
     const problems = [];
@@ -51,7 +54,7 @@ function readPayload(path, readEventFile) {
         return { payload: JSON.parse(readEventFile(path)) };
     }
     catch (error) {
-        return { problem: `could not read the event payload: ${error instanceof Error ? error.message : String(error)}` };
+        return { problem: `could not read the event payload: ${(0,errors/* messageOf */.b)(error)}` };
     }
 }
 function pullRequestIn(payload, repository) {
@@ -74,6 +77,8 @@ function field(value, name) {
     return value !== null && typeof value === 'object' ? value[name] : undefined;
 }
 
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/report/redact-result.ts
 var redact_result = __webpack_require__(6175);
 ;// CONCATENATED MODULE: ./src/report/github/failures.ts
@@ -343,20 +348,21 @@ function describe(text) {
 
 
 
+
 const PERMISSION = {
     status: 'statuses: write',
     deployment: 'deployments: write',
     comment: 'pull-requests: write',
     findPullRequest: 'pull-requests: read',
 };
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createGithubReporter(options) {
     const { settings, context, info, log, redact } = options;
     const repo = { owner: context.owner, repo: context.repo };
-    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep, options.stop));
+    // A retry's wait ends with `stop` too: nothing about GitHub may keep the process alive after the step is done.
+    const sleep = (ms) => clock/* systemClock */.m.sleep(ms, options.stop);
+    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep, options.stop));
     let api;
     let deploymentId;
-    let deploymentRequested = false;
     /** Runs one reporting step; a failure of any kind becomes a warning. */
     const attempt = async (what, permission, work) => {
         try {
@@ -389,7 +395,6 @@ function createGithubReporter(options) {
         const request = planDeployment(context, settings, info);
         if (!request)
             return Promise.resolve();
-        deploymentRequested = true;
         return attempt(`create a deployment to '${request.environment}'`, PERMISSION.deployment, async (github) => {
             deploymentId = await github.createDeployment({ ...request, description: redact(request.description) });
             log.info(`Deployment ${deploymentId} to '${request.environment}' created for ${request.ref}.`);
@@ -434,12 +439,7 @@ function createGithubReporter(options) {
                 return;
             // Redacted before any text is cut or escaped: a cut secret would no longer match itself.
             const result = (0,redact_result/* redactResult */.r)(rawResult, redact);
-            const deployment = deploymentRequested ? Promise.resolve() : createDeployment();
-            await Promise.all([
-                setCommitStatus(result),
-                deployment.then(() => setDeploymentStatus(result)),
-                commentOnPullRequest(result),
-            ]);
+            await Promise.all([setCommitStatus(result), setDeploymentStatus(result), commentOnPullRequest(result)]);
         },
     };
 }

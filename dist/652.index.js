@@ -7,15 +7,20 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   Vr: () => (/* binding */ lookupWord),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
 /** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
-/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
-function ownEntry(table, word) {
-    return Object.hasOwn(table, word) ? table[word] : undefined;
+/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
+function lookupWord(table, word) {
+    return ownEntry(table, word.trim().toUpperCase());
 }
 
 
@@ -26,10 +31,14 @@ function ownEntry(table, word) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   LZ: () => (/* binding */ assertStatus),
 /* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
+/* harmony export */   Uv: () => (/* binding */ bodyDetail),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
-/* harmony export */   Y2: () => (/* binding */ parseJsonBody)
+/* harmony export */   WW: () => (/* binding */ requireBody),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody),
+/* harmony export */   yc: () => (/* binding */ jsonErrorText)
 /* harmony export */ });
 /* unused harmony export retryAfterMs */
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
@@ -88,22 +97,36 @@ function retryAfterMs(value, now) {
     const at = Date.parse(/GMT|UTC|[+-]\d{4}\b/i.test(text) ? text : `${text} GMT`);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+/**
+ * The answer carries one of the `accepted` statuses and is the API's own, not an HTML page. Anything else is
+ * the typed error its status calls for: the status is looked at first, so a proxy's HTML 503 stays a 503,
+ * worth a retry, while an HTML page with an accepted status (a login page) is a permanent error.
+ */
+function assertStatus(response, accepted, context) {
+    if (!accepted.includes(response.status))
+        throw responseError(response, context);
+    assertNotHtml(response, context);
+}
 /** A login page or a proxy's error page is never an API answer, whatever its status. */
 function assertNotHtml(response, context) {
     if (!isHtml(response))
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: got an HTML page — check url and credentials (a login page or proxy answered instead of the API)`, { kind: 'permanent', status: response.status, excerpt: 'an HTML page' });
 }
+/** The body, which must not be empty: an empty answer where the API sends one is unreadable, never a success. */
+function requireBody(response, context) {
+    if (response.body.trim() !== '')
+        return response.body;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
+        kind: 'permanent',
+        status: response.status,
+    });
+}
 function parseJsonBody(response, context) {
     assertNotHtml(response, context);
-    if (response.body.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
-            kind: 'permanent',
-            status: response.status,
-        });
-    }
+    const body = requireBody(response, context);
     try {
-        return JSON.parse(response.body);
+        return JSON.parse(body);
     }
     catch {
         const shown = excerpt(response.body, 100);
@@ -192,6 +215,8 @@ var values = __webpack_require__(3750);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/http/status.ts
 var http_status = __webpack_require__(8848);
+// EXTERNAL MODULE: ./src/providers/not-found.ts
+var not_found = __webpack_require__(6162);
 // EXTERNAL MODULE: ./src/providers/auth.ts
 var auth = __webpack_require__(5714);
 // EXTERNAL MODULE: ./src/http/errors.ts
@@ -514,11 +539,11 @@ class DeploySessionWatch {
 
 
 
+
 /** The one target: whatever deploy session the installer is running. */
 const DEPLOY_SESSION_TARGET = 'deploy';
 const STATUS_PATH = '/api/v1/installer/deploy/status';
 const installerProvider = {
-    name: 'installer',
     // GetDeployStatus is all the documented API offers: the deploy is started elsewhere.
     canTrigger: false,
     prepare(config) {
@@ -553,19 +578,34 @@ function openSession({ config, http, log }) {
             const response = await http.request({ url, headers, signal, timeoutMs });
             const what = 'deploy status';
             if (response.status === 404) {
-                (0,http_status/* assertNotHtml */.VA)(response, what);
-                const said = (0,http_status/* excerpt */.Kb)(response.body, 120);
-                return {
-                    state: 'not_found',
-                    providerStatus: 'NOT_FOUND',
-                    message: `no deploy status at this url (HTTP 404${said ? `: ${said}` : ''}) — check url, or no deploy session exists yet`,
-                };
+                return (0,not_found/* notFoundSnapshot */.u)(response, what, 'no deploy status at this url (HTTP 404) — check url, or no deploy session exists yet');
             }
-            if (response.status !== 200)
-                throw (0,http_status/* responseError */.U3)(response, `reading the ${what}`);
+            (0,http_status/* assertStatus */.LZ)(response, [200], `reading the ${what}`);
             return watch.observe((0,http_status/* parseJsonBody */.Y2)(response, what));
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 6162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ notFoundSnapshot)
+/* harmony export */ });
+/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8848);
+
+/**
+ * A target the provider does not know (yet): `not_found`, which the engine waits out for `discovery-timeout`.
+ * The provider's own words, if its answer has any, follow the explanation. A login or proxy page saying
+ * "not found" is a wrong url, not a missing target: an error.
+ */
+function notFoundSnapshot(response, context, explanation) {
+    (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNotHtml */ .VA)(response, context);
+    const said = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyDetail */ .Uv)(response);
+    return { state: 'not_found', providerStatus: 'NOT_FOUND', message: said ? `${explanation} (${said})` : explanation };
 }
 
 

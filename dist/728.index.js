@@ -7,15 +7,20 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   Vr: () => (/* binding */ lookupWord),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
 /** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
-/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
-function ownEntry(table, word) {
-    return Object.hasOwn(table, word) ? table[word] : undefined;
+/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
+function lookupWord(table, word) {
+    return ownEntry(table, word.trim().toUpperCase());
 }
 
 
@@ -26,10 +31,14 @@ function ownEntry(table, word) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   LZ: () => (/* binding */ assertStatus),
 /* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
+/* harmony export */   Uv: () => (/* binding */ bodyDetail),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
-/* harmony export */   Y2: () => (/* binding */ parseJsonBody)
+/* harmony export */   WW: () => (/* binding */ requireBody),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody),
+/* harmony export */   yc: () => (/* binding */ jsonErrorText)
 /* harmony export */ });
 /* unused harmony export retryAfterMs */
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
@@ -88,22 +97,36 @@ function retryAfterMs(value, now) {
     const at = Date.parse(/GMT|UTC|[+-]\d{4}\b/i.test(text) ? text : `${text} GMT`);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+/**
+ * The answer carries one of the `accepted` statuses and is the API's own, not an HTML page. Anything else is
+ * the typed error its status calls for: the status is looked at first, so a proxy's HTML 503 stays a 503,
+ * worth a retry, while an HTML page with an accepted status (a login page) is a permanent error.
+ */
+function assertStatus(response, accepted, context) {
+    if (!accepted.includes(response.status))
+        throw responseError(response, context);
+    assertNotHtml(response, context);
+}
 /** A login page or a proxy's error page is never an API answer, whatever its status. */
 function assertNotHtml(response, context) {
     if (!isHtml(response))
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: got an HTML page — check url and credentials (a login page or proxy answered instead of the API)`, { kind: 'permanent', status: response.status, excerpt: 'an HTML page' });
 }
+/** The body, which must not be empty: an empty answer where the API sends one is unreadable, never a success. */
+function requireBody(response, context) {
+    if (response.body.trim() !== '')
+        return response.body;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
+        kind: 'permanent',
+        status: response.status,
+    });
+}
 function parseJsonBody(response, context) {
     assertNotHtml(response, context);
-    if (response.body.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
-            kind: 'permanent',
-            status: response.status,
-        });
-    }
+    const body = requireBody(response, context);
     try {
-        return JSON.parse(response.body);
+        return JSON.parse(body);
     }
     catch {
         const shown = excerpt(response.body, 100);
@@ -172,24 +195,47 @@ function decodeXmlEntities(text) {
 
 /***/ }),
 
+/***/ 6162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ notFoundSnapshot)
+/* harmony export */ });
+/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8848);
+
+/**
+ * A target the provider does not know (yet): `not_found`, which the engine waits out for `discovery-timeout`.
+ * The provider's own words, if its answer has any, follow the explanation. A login or proxy page saying
+ * "not found" is a wrong url, not a missing target: an error.
+ */
+function notFoundSnapshot(response, context, explanation) {
+    (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNotHtml */ .VA)(response, context);
+    const said = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyDetail */ .Uv)(response);
+    return { state: 'not_found', providerStatus: 'NOT_FOUND', message: said ? `${explanation} (${said})` : explanation };
+}
+
+
+/***/ }),
+
 /***/ 6728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OPENSEARCH_STATES: () => (/* binding */ OPENSEARCH_STATES),
-/* harmony export */   errorText: () => (/* binding */ errorText),
 /* harmony export */   opensearchProvider: () => (/* binding */ opensearchProvider),
 /* harmony export */   snapshotFromStatus: () => (/* binding */ snapshotFromStatus)
 /* harmony export */ });
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
 /* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3750);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6153);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8549);
 /* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8848);
 /* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5714);
-/* harmony import */ var _path_id_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6065);
+/* harmony import */ var _not_found_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6162);
+/* harmony import */ var _path_id_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6065);
+
 
 
 
@@ -207,57 +253,54 @@ const OPENSEARCH_STATES = {
 };
 const API = '/_plugins/_flow_framework/workflow';
 const opensearchProvider = {
-    name: 'opensearch-flow-framework',
     canTrigger: true,
     prepare(config) {
         if (config.ids.length === 0) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id, `Input '${_config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT */ .bO.id}' is required for opensearch-flow-framework: the workflow id(s).`);
         }
-        (0,_path_id_js__WEBPACK_IMPORTED_MODULE_6__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
+        (0,_path_id_js__WEBPACK_IMPORTED_MODULE_7__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
         // A lone username or password is a typo: refused here, before any request.
         (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicCredentials */ .BG)(config.credentials);
-        return { targets: config.ids, endpoint: (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayEndpoint */ .OI)(baseUrl(config)) };
+        return { targets: config.ids, endpoint: clusterBase(config) };
     },
     open(context) {
         return openSession(context);
     },
 };
-function baseUrl(config) {
-    return new URL(config.url ?? '');
+/** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
+function clusterBase(config) {
+    return (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayEndpoint */ .OI)(new URL(config.url ?? ''));
 }
-function workflowUrl(config, id, action) {
-    const base = baseUrl(config).href.replace(/\/+$/, '');
+function workflowUrl(base, id, action) {
     return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 function openSession({ config, http }) {
+    const base = clusterBase(config);
     const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicOrBearer */ .FO)(config.credentials) };
     return {
         triggerIsRepeatable: true,
         async trigger(id, { signal, timeoutMs }) {
             const response = await http.request({
                 method: 'POST',
-                url: workflowUrl(config, id, '_provision'),
+                url: workflowUrl(base, id, '_provision'),
                 headers,
                 signal,
                 timeoutMs,
             });
-            if (response.status === 200 || response.status === 202) {
-                return { message: `${id}: provisioning requested (HTTP ${response.status})` };
-            }
             if (response.status === 400 && isAlreadyProvisioned(response)) {
                 return { message: `${id}: already provisioned or provisioning — following its status` };
             }
-            throw (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .responseError */ .U3)(response, `provisioning workflow ${id}`);
+            (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertStatus */ .LZ)(response, [200, 202], `provisioning workflow ${id}`);
+            return { message: `${id}: provisioning requested (HTTP ${response.status})` };
         },
         async read(id, { signal, timeoutMs }) {
-            const response = await http.request({ url: workflowUrl(config, id, '_status'), headers, signal, timeoutMs });
-            if (response.status === 404)
-                return notFound(id, response);
-            if (response.status !== 200)
-                throw (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .responseError */ .U3)(response, `reading the status of workflow ${id}`);
+            const response = await http.request({ url: workflowUrl(base, id, '_status'), headers, signal, timeoutMs });
             const context = `status of workflow ${id}`;
+            if (response.status === 404)
+                return (0,_not_found_js__WEBPACK_IMPORTED_MODULE_6__/* .notFoundSnapshot */ .u)(response, context, `workflow ${id} not found — check url and id`);
+            (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertStatus */ .LZ)(response, [200], `reading the ${context}`);
             const status = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonBody */ .Y2)(response, context);
-            (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertSameTarget */ .SA)((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(status) ? status.workflow_id : undefined, id, 'workflow', context);
+            (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertSameTarget */ .SA)((0,_core_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(status) ? status.workflow_id : undefined, id, 'workflow', context);
             return snapshotFromStatus(status);
         },
     };
@@ -267,40 +310,14 @@ function openSession({ config, http }) {
  * that is not a failure: the workflow's own status says how it went.
  */
 function isAlreadyProvisioned(response) {
-    return /already|provisioning state is|can ?not be provisioned/i.test(errorText(response.body) ?? '');
-}
-function notFound(id, response) {
-    (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .assertNotHtml */ .VA)(response, `status of workflow ${id}`);
-    const detail = errorText(response.body);
-    return {
-        state: 'not_found',
-        providerStatus: 'NOT_FOUND',
-        message: detail ? (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .Kb)(detail) : `workflow ${id} not found — check url and id`,
-    };
-}
-/** `{"error":"text"}` or `{"error":{"reason":…},"status":N}`; undefined for anything else. */
-function errorText(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(parsed))
-            return undefined;
-        const { error } = parsed;
-        if (typeof error === 'string')
-            return error;
-        if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(error) && typeof error.reason === 'string')
-            return error.reason;
-    }
-    catch {
-        return undefined;
-    }
-    return undefined;
+    return /already|provisioning state is|can ?not be provisioned/i.test((0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonErrorText */ .yc)(response.body) ?? '');
 }
 /** Maps one `_status?all=true` body to a snapshot. Pure. */
 function snapshotFromStatus(status) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4)(status))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(status))
         throw unreadable('the body is not a JSON object');
     const word = typeof status.state === 'string' ? status.state : '';
-    const state = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .ownEntry */ .Pl)(OPENSEARCH_STATES, word.toUpperCase()) ?? 'unknown';
+    const state = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_8__/* .lookupWord */ .Vr)(OPENSEARCH_STATES, word) ?? 'unknown';
     const components = resources(status.resources_created);
     const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
     const snapshot = {
@@ -350,7 +367,7 @@ function progressOf(state, value) {
 function resources(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u4).map((resource) => {
+    return value.filter(_core_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4).map((resource) => {
         const details = {};
         for (const key of ['resource_type', 'resource_id', 'workflow_step_id']) {
             const field = resource[key];

@@ -7,15 +7,20 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   Vr: () => (/* binding */ lookupWord),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
 /** Type guards for JSON of unknown shape, and lookups of the words it carries. */
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
-/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
-function ownEntry(table, word) {
-    return Object.hasOwn(table, word) ? table[word] : undefined;
+/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
+function lookupWord(table, word) {
+    return ownEntry(table, word.trim().toUpperCase());
 }
 
 
@@ -26,10 +31,14 @@ function ownEntry(table, word) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   LZ: () => (/* binding */ assertStatus),
 /* harmony export */   SA: () => (/* binding */ assertSameTarget),
 /* harmony export */   U3: () => (/* binding */ responseError),
+/* harmony export */   Uv: () => (/* binding */ bodyDetail),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
-/* harmony export */   Y2: () => (/* binding */ parseJsonBody)
+/* harmony export */   WW: () => (/* binding */ requireBody),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody),
+/* harmony export */   yc: () => (/* binding */ jsonErrorText)
 /* harmony export */ });
 /* unused harmony export retryAfterMs */
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
@@ -88,22 +97,36 @@ function retryAfterMs(value, now) {
     const at = Date.parse(/GMT|UTC|[+-]\d{4}\b/i.test(text) ? text : `${text} GMT`);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+/**
+ * The answer carries one of the `accepted` statuses and is the API's own, not an HTML page. Anything else is
+ * the typed error its status calls for: the status is looked at first, so a proxy's HTML 503 stays a 503,
+ * worth a retry, while an HTML page with an accepted status (a login page) is a permanent error.
+ */
+function assertStatus(response, accepted, context) {
+    if (!accepted.includes(response.status))
+        throw responseError(response, context);
+    assertNotHtml(response, context);
+}
 /** A login page or a proxy's error page is never an API answer, whatever its status. */
 function assertNotHtml(response, context) {
     if (!isHtml(response))
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: got an HTML page — check url and credentials (a login page or proxy answered instead of the API)`, { kind: 'permanent', status: response.status, excerpt: 'an HTML page' });
 }
+/** The body, which must not be empty: an empty answer where the API sends one is unreadable, never a success. */
+function requireBody(response, context) {
+    if (response.body.trim() !== '')
+        return response.body;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
+        kind: 'permanent',
+        status: response.status,
+    });
+}
 function parseJsonBody(response, context) {
     assertNotHtml(response, context);
-    if (response.body.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: empty body (HTTP ${response.status})`, {
-            kind: 'permanent',
-            status: response.status,
-        });
-    }
+    const body = requireBody(response, context);
     try {
-        return JSON.parse(response.body);
+        return JSON.parse(body);
     }
     catch {
         const shown = excerpt(response.body, 100);
@@ -172,6 +195,28 @@ function decodeXmlEntities(text) {
 
 /***/ }),
 
+/***/ 6162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ notFoundSnapshot)
+/* harmony export */ });
+/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8848);
+
+/**
+ * A target the provider does not know (yet): `not_found`, which the engine waits out for `discovery-timeout`.
+ * The provider's own words, if its answer has any, follow the explanation. A login or proxy page saying
+ * "not found" is a wrong url, not a missing target: an error.
+ */
+function notFoundSnapshot(response, context, explanation) {
+    (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNotHtml */ .VA)(response, context);
+    const said = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyDetail */ .Uv)(response);
+    return { state: 'not_found', providerStatus: 'NOT_FOUND', message: said ? `${explanation} (${said})` : explanation };
+}
+
+
+/***/ }),
+
 /***/ 7748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -185,6 +230,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/http/status.ts
 var http_status = __webpack_require__(8848);
+// EXTERNAL MODULE: ./src/providers/not-found.ts
+var not_found = __webpack_require__(6162);
 // EXTERNAL MODULE: ./src/http/errors.ts
 var errors = __webpack_require__(8549);
 // EXTERNAL MODULE: ./src/core/json.ts
@@ -238,10 +285,9 @@ async function entityFromXml(text) {
 }
 /** Reads the one entity a 200 answer carries, in whichever format the tenant chose. */
 async function readEntity(response, context) {
-    (0,http_status/* assertNotHtml */.VA)(response, context);
     const xml = isXml(response);
     const entity = xml
-        ? await entityFromXml(requireBody(response, context))
+        ? await entityFromXml((0,http_status/* requireBody */.WW)(response, context))
         : entityFromJson((0,http_status/* parseJsonBody */.Y2)(response, context));
     if (!entity) {
         throw new errors/* HttpError */.j(`${context}: unreadable answer (HTTP ${response.status}), no OData entity: ${(0,http_status/* excerpt */.Kb)(response.body, 100)}`, {
@@ -256,8 +302,7 @@ async function readEntity(response, context) {
  * Throws when there is none: without it the deploy cannot be followed.
  */
 function taskIdFrom(response, context) {
-    (0,http_status/* assertNotHtml */.VA)(response, context);
-    const body = requireBody(response, context).trim();
+    const body = (0,http_status/* requireBody */.WW)(response, context).trim();
     const taskId = body.startsWith('{') || body.startsWith('"') ? taskIdFromJson(body) : body;
     if (taskId === undefined || !/^[^\s<>]{1,200}$/.test(taskId)) {
         throw new errors/* HttpError */.j(`${context}: answered ${response.status} without a readable task id: ${(0,http_status/* excerpt */.Kb)(body, 100)}`, {
@@ -293,14 +338,6 @@ function taskIdFromJson(body) {
         return value.trim();
     const taskId = entityFromJson(value)?.TaskId;
     return (0,json/* nonEmptyString */.y0)(taskId) ? taskId.trim() : undefined;
-}
-function requireBody(response, context) {
-    if (response.body.trim() !== '')
-        return response.body;
-    throw new errors/* HttpError */.j(`${context}: empty body (HTTP ${response.status})`, {
-        kind: 'permanent',
-        status: response.status,
-    });
 }
 /** By content type, or by the first character when the type says nothing useful. */
 function isXml(response) {
@@ -437,9 +474,7 @@ class SapApi {
     async fetchCsrf(call) {
         const context = 'fetching a CSRF token';
         const response = await this.send('GET', sapUrls.csrf(this.options.root), call, { 'x-csrf-token': 'Fetch' });
-        (0,http_status/* assertNotHtml */.VA)(response, context);
-        if (response.status < 200 || response.status >= 300)
-            throw (0,http_status/* responseError */.U3)(response, context);
+        (0,http_status/* assertStatus */.LZ)(response, [200, 204], context);
         const header = response.headers['x-csrf-token']?.trim();
         const token = header && header.toLowerCase() !== 'required' ? header : undefined;
         const cookie = cookieHeader(response.setCookies);
@@ -514,8 +549,7 @@ async function fetchToken(auth, { http, mask, now }, options) {
         signal: options.signal,
         timeoutMs: options.timeoutMs,
     });
-    if (response.status !== 200)
-        throw (0,http_status/* responseError */.U3)(response, context);
+    (0,http_status/* assertStatus */.LZ)(response, [200], context);
     const answer = (0,http_status/* parseJsonBody */.Y2)(response, context);
     const token = (0,json/* isRecord */.u4)(answer) ? answer.access_token : undefined;
     if (!(0,json/* nonEmptyString */.y0)(token)) {
@@ -617,15 +651,11 @@ const RUNTIME_STATES = {
     STOPPING: 'in_progress',
     ERROR: 'failed',
 };
-/** Case-insensitive lookup; undefined for a word the table does not know. */
-function lookup(table, word) {
-    return (0,json/* ownEntry */.Pl)(table, word.trim().toUpperCase());
-}
 const NO_STATUS = '(no status)';
 /** A BuildAndDeployStatus entity that is not SUCCESS (the caller moves on to phase 2 on SUCCESS). */
 function buildSnapshot(taskId, entity) {
     const word = entity.Status?.trim() ?? '';
-    const outcome = lookup(BUILD_STATES, word);
+    const outcome = (0,json/* lookupWord */.Vr)(BUILD_STATES, word);
     const providerStatus = word || NO_STATUS;
     if (outcome === 'in_progress')
         return { state: 'in_progress', providerStatus, message: `building and deploying (task ${taskId})` };
@@ -648,7 +678,7 @@ function buildFailure(word) {
 function runtimeSnapshot(id, entity, expectation) {
     const word = entity.Status?.trim() ?? '';
     const providerStatus = word || NO_STATUS;
-    const mapped = lookup(RUNTIME_STATES, word) ?? 'unknown';
+    const mapped = (0,json/* lookupWord */.Vr)(RUNTIME_STATES, word) ?? 'unknown';
     const stale = staleness(entity, expectation);
     const state = stale ? 'in_progress' : mapped;
     return {
@@ -718,6 +748,8 @@ function artifactComponent(id, entity, state) {
 
 
 
+
+
 /** After the first failed read without error details (204), this many more reads wait for them. */
 const MAX_ERROR_DETAIL_WAITS = 3;
 /**
@@ -752,9 +784,7 @@ class SapSession {
         const context = `deploying ${artifactType} '${id}' version ${version}`;
         const sentAt = this.now();
         const response = await this.api.post(sapUrls.deploy(root, artifactType, id, version), call);
-        (0,http_status/* assertNotHtml */.VA)(response, context);
-        if (response.status !== 202)
-            throw (0,http_status/* responseError */.U3)(response, context);
+        (0,http_status/* assertStatus */.LZ)(response, [202], context);
         const taskId = taskIdFrom(response, context);
         const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
         this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
@@ -784,37 +814,28 @@ class SapSession {
     async readBuild(taskId, call) {
         const context = `reading the build status of task ${taskId}`;
         const response = await this.api.get(sapUrls.buildStatus(this.settings.root, taskId), call);
-        if (isEntityNotFound(response, context)) {
-            return {
-                state: 'not_found',
-                providerStatus: 'NOT_FOUND',
-                message: `the tenant does not know deploy task ${taskId} (yet)`,
-            };
+        if (isEntityNotFound(response)) {
+            return (0,not_found/* notFoundSnapshot */.u)(response, context, `the tenant does not know deploy task ${taskId} (yet)`);
         }
-        if (response.status !== 200)
-            throw (0,http_status/* responseError */.U3)(response, context);
+        (0,http_status/* assertStatus */.LZ)(response, [200], context);
         const entity = await readEntity(response, context);
         (0,http_status/* assertSameTarget */.SA)(entity.TaskId, taskId, 'deploy task', context);
-        return lookup(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
+        return (0,json/* lookupWord */.Vr)(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
     }
     async readRuntime(id, built, deployedNotBeforeMs, call) {
         const context = `reading the runtime status of '${id}'`;
         const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
-        if (isEntityNotFound(response, context)) {
-            return built
-                ? {
-                    state: 'in_progress',
-                    providerStatus: 'SUCCESS',
-                    message: 'build succeeded, waiting for the runtime to pick up the deploy',
-                }
-                : {
-                    state: 'not_found',
-                    providerStatus: 'NOT_FOUND',
-                    message: `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
-                };
+        if (isEntityNotFound(response)) {
+            const missing = (0,not_found/* notFoundSnapshot */.u)(response, context, `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`);
+            if (!built)
+                return missing;
+            return {
+                state: 'in_progress',
+                providerStatus: 'SUCCESS',
+                message: 'build succeeded, waiting for the runtime to pick up the deploy',
+            };
         }
-        if (response.status !== 200)
-            throw (0,http_status/* responseError */.U3)(response, context);
+        (0,http_status/* assertStatus */.LZ)(response, [200], context);
         const entity = await readEntity(response, context);
         (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
         return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
@@ -824,7 +845,8 @@ class SapSession {
         const { failed } = progress;
         const context = `reading the error details of '${id}'`;
         const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
-        (0,http_status/* assertNotHtml */.VA)(response, context);
+        if (response.status === 200 || response.status === 204)
+            (0,http_status/* assertNotHtml */.VA)(response, context);
         const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
         if (details)
             return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
@@ -845,14 +867,8 @@ class SapSession {
     }
 }
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
-function isEntityNotFound(response, context) {
-    if (response.status < 400)
-        return false;
-    if (response.status !== 404 && !NOT_FOUND_TEXT.test(response.body))
-        return false;
-    // A login or proxy page saying "not found" is a wrong url, not a missing artifact.
-    (0,http_status/* assertNotHtml */.VA)(response, context);
-    return true;
+function isEntityNotFound(response) {
+    return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
 }
 /** The tenant's own clock (`Date`), so a runner clock that is off cannot make an old entry look new. */
 function answeredAt(response, fallbackMs) {
@@ -973,7 +989,6 @@ const keyError = (problem) => new core_errors/* InputError */.d(inputs/* INPUT *
 
 
 const sapProvider = {
-    name: 'sap-cloud-integration',
     canTrigger: true,
     prepare(config) {
         const settings = resolveSettings(config);

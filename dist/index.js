@@ -28557,13 +28557,39 @@ function displayEndpoint(url) {
 
 /***/ }),
 
+/***/ 2257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ messageOf),
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony export ProviderError */
 /** A bad input value: stops the step before any request, naming the input and what is accepted. */
 class InputError extends Error {
     input;
@@ -28573,12 +28599,9 @@ class InputError extends Error {
         this.input = input;
     }
 }
-/**
- * The provider answered, but in a way that cannot be waited out (bad credentials, refused
- * request, unreadable body). Ends the run with verdict `error`.
- */
-class ProviderError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'ProviderError';
+/** What went wrong, in one line, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -28857,7 +28880,6 @@ function redactResult(result, redact) {
 /* harmony export */   iY: () => (/* binding */ targetTable),
 /* harmony export */   rv: () => (/* binding */ deployedWhat)
 /* harmony export */ });
-/* unused harmony export safeEndpoint */
 /* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
 /* harmony import */ var _verdicts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9910);
@@ -28874,9 +28896,8 @@ const MAX_IDS_IN_HEADLINE = 5;
 /** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
 function deployedWhat(info) {
     const parts = [`<b>${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(info.provider)}</b>`];
-    const endpoint = safeEndpoint(info.endpoint);
-    if (endpoint)
-        parts[0] += ` at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(endpoint, 200)}`;
+    if (info.endpoint)
+        parts[0] += ` at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.endpoint, 200)}`;
     if (info.ids.length > 0) {
         const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
         const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(id));
@@ -28887,16 +28908,6 @@ function deployedWhat(info) {
         parts.push(`version ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.version)}`);
     parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
     return parts.join(' · ');
-}
-/** Scheme, host and path only: whatever reached RunInfo, a report never shows credentials or a query. */
-function safeEndpoint(endpoint) {
-    try {
-        const url = new URL(endpoint);
-        return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-    }
-    catch {
-        return endpoint.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
-    }
 }
 const MAX_TABLE_ROWS = 30;
 /** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
@@ -32396,6 +32407,8 @@ function parseConfig(readRaw) {
         },
     };
 }
+/** Node fires a longer timer at once: a longer wait would turn into no wait at all. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 function parseWaitSettings(read, withDefault) {
     const duration = (name, allowZero) => {
         const text = withDefault(name);
@@ -32405,6 +32418,9 @@ function parseWaitSettings(read, withDefault) {
         }
         if (!allowZero && ms <= 0)
             throw new errors/* InputError */.d(name, `Input '${name}' must be longer than 0 (got '${text}').`);
+        if (ms > MAX_DURATION_MS) {
+            throw new errors/* InputError */.d(name, `Input '${name}' has value '${text}'; at most 596h (Node's timer limit) is accepted.`);
+        }
         return ms;
     };
     const intervalMs = duration(inputs/* INPUT */.bO.interval, false);
@@ -32455,24 +32471,8 @@ function plainLogLine(text) {
     return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
 }
 
-;// CONCATENATED MODULE: ./src/core/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/core/redact.ts
 /**
  * Knows every secret of the run (inputs and derived tokens) and blanks them out of text
@@ -32867,6 +32867,7 @@ class StallWatch {
 
 
 
+
 /** Follows one target from its trigger to its verdict. `follow` never rejects: every way to end is a result. */
 class TargetWatch {
     id;
@@ -32902,7 +32903,7 @@ class TargetWatch {
                 return this.stoppedBy(error);
             if (error instanceof OutOfTime)
                 return this.timedOut();
-            return this.failedWithError(messageOf(error));
+            return this.failedWithError((0,errors/* messageOf */.b)(error));
         }
     }
     /** Starts the deploy. Returns a result only when the target ends here. */
@@ -33045,7 +33046,7 @@ class TargetWatch {
     deployFailed(error) {
         if (error instanceof RunStopped || error instanceof OutOfTime)
             throw error;
-        const message = `deploy request failed: ${messageOf(error)}`;
+        const message = `deploy request failed: ${(0,errors/* messageOf */.b)(error)}`;
         // No answer (or a gateway's) says nothing about whether the provider got the request.
         return this.failedWithError(isTransient(error)
             ? `${message} — it may or may not have started; check the provider before running again`
@@ -33082,9 +33083,6 @@ class TargetWatch {
 }
 function isTransient(error) {
     return error instanceof http_errors/* HttpError */.j && error.transient;
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
@@ -33179,6 +33177,7 @@ function createDispatcher(proxy = {}, caCertificate) {
  */
 
 
+
 const MiB = 1024 * 1024;
 /** What network failures are, in words; unknown codes are shown as they are. */
 const NETWORK_CAUSES = {
@@ -33234,12 +33233,12 @@ function networkError(url, error) {
         return new http_errors/* HttpError */.j(`request to ${where} failed: the TLS certificate is not trusted (${code}) — set ca-certificate when the server uses a private CA`, { kind: 'permanent', cause: error });
     }
     if (code === 'UND_ERR_INVALID_ARG') {
-        return new http_errors/* HttpError */.j(`request to ${where} could not be sent: ${failure_messageOf(error)}`, {
+        return new http_errors/* HttpError */.j(`request to ${where} could not be sent: ${(0,errors/* messageOf */.b)(error)}`, {
             kind: 'permanent',
             cause: error,
         });
     }
-    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? failure_messageOf(error);
+    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,errors/* messageOf */.b)(error);
     return new http_errors/* HttpError */.j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
 }
 /** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
@@ -33252,9 +33251,6 @@ function errorCode(error) {
         current = current.cause;
     }
     return found;
-}
-function failure_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/http/redirect.ts
@@ -33374,8 +33370,6 @@ function toHttpResponse(status, raw, body, url) {
 
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 'await-deploy/1';
-/** setTimeout fires at once for longer delays. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** Throws InputError for an unreadable `caCertificate`, so a bad value stops the step before any request. */
 function createHttpClient(options = {}) {
     const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate);
@@ -33400,7 +33394,7 @@ async function perform(request, settings) {
     const timer = setTimeout(() => {
         progress.timedOut = true;
         controller.abort();
-    }, Math.min(request.timeoutMs, LONGEST_TIMER_MS));
+    }, request.timeoutMs);
     const onCallerAbort = () => controller.abort(caller?.reason);
     caller?.addEventListener('abort', onCallerAbort, { once: true });
     try {
@@ -33813,7 +33807,8 @@ function fit(sections, maxBytes) {
 function runInfoFor(config, prepared) {
     return {
         provider: config?.provider ?? 'opensearch-flow-framework',
-        endpoint: prepared?.endpoint ?? safeEndpoint(config?.url),
+        // A parsed config's url is a valid http(s) URL without credentials.
+        endpoint: prepared?.endpoint ?? (config?.url ? (0,values/* displayEndpoint */.OI)(new URL(config.url)) : ''),
         ids: prepared?.targets ?? config?.ids ?? [],
         deploy: config?.deploy ?? false,
         version: config?.provider === 'sap-cloud-integration' && config.deploy ? config.version : undefined,
@@ -33821,21 +33816,11 @@ function runInfoFor(config, prepared) {
         timeoutMs: config?.wait.timeoutMs ?? 0,
     };
 }
-function safeEndpoint(url) {
-    if (!url)
-        return '';
-    try {
-        return (0,values/* displayEndpoint */.OI)(new URL(url));
-    }
-    catch {
-        return '';
-    }
-}
 /** The result of a run that could not wait at all: bad inputs, or an unexpected failure. */
 function failureResult(error, startedAt, cancelled) {
     const message = error instanceof errors/* InputError */.d
         ? error.message
-        : `${cancelled ? 'cancelled' : 'unexpected error'}: ${error instanceof Error ? error.message : String(error)}`;
+        : `${cancelled ? 'cancelled' : 'unexpected error'}: ${(0,errors/* messageOf */.b)(error)}`;
     return {
         verdict: cancelled ? 'cancelled' : 'error',
         ready: false,
@@ -33877,7 +33862,7 @@ async function run() {
     }
     catch (error) {
         // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-        setFailed(`await-deploy could not report: ${error instanceof Error ? error.message : String(error)}`);
+        setFailed(`await-deploy could not report: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
 async function waitAndReport() {
@@ -33898,10 +33883,15 @@ async function waitAndReport() {
     let http;
     let github;
     let result;
+    const mask = (secret) => {
+        core_setSecret(secret);
+        redactor.add(secret);
+    };
     try {
-        maskSecretInputs(redactor);
+        // Before anything can print them.
+        secretInputValues().forEach(mask);
         config = parseConfig((name) => getInput(name, { trimWhitespace: false }));
-        maskDerivedSecrets(config, redactor);
+        derivedSecrets(config).forEach(mask);
         const provider = await PROVIDERS[config.provider]();
         if (config.deploy && !provider.canTrigger) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.deploy, `Input '${inputs/* INPUT */.bO.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`);
@@ -33916,16 +33906,12 @@ async function waitAndReport() {
         });
         http = client;
         github = await startGithubReporting(config, info, log, redactor);
-        const mask = (secret) => {
-            core_setSecret(secret);
-            redactor.add(secret);
-        };
         result = await waitForTargets({
             targets: prepared.targets,
             session: provider.open({ config, http: client, log, mask }),
             deploy: config.deploy,
             settings: config.wait,
-            clock: systemClock,
+            clock: clock/* systemClock */.m,
             random: Math.random,
             log,
             signal: cancellation.signal,
@@ -33957,23 +33943,17 @@ async function waitAndReport() {
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
 }
-/** Masks every secret input before anything can print it, including the values inside a service key. */
-function maskSecretInputs(redactor) {
-    for (const name of inputs/* SECRET_INPUTS */.pH) {
+/** Every secret input, and the values inside a service key. */
+function secretInputValues() {
+    return inputs/* SECRET_INPUTS */.pH.flatMap((name) => {
         const value = getInput(name);
         if (!value)
-            continue;
-        core_setSecret(value);
-        redactor.add(value);
-        if (name === inputs/* INPUT */.bO.serviceKey)
-            for (const nested of secretValuesIn(value)) {
-                core_setSecret(nested);
-                redactor.add(nested);
-            }
-    }
+            return [];
+        return name === inputs/* INPUT */.bO.serviceKey ? [value, ...secretValuesIn(value)] : [value];
+    });
 }
 /** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function maskDerivedSecrets(config, redactor) {
+function derivedSecrets(config) {
     const { username, password } = config.credentials;
     // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
     const derived = Object.entries(config.headers)
@@ -33981,10 +33961,7 @@ function maskDerivedSecrets(config, redactor) {
         .map(([, value]) => value);
     if (username !== undefined && password !== undefined)
         derived.push((0,auth/* basicCredential */.gp)(username, password));
-    for (const secret of derived) {
-        core_setSecret(secret);
-        redactor.add(secret);
-    }
+    return derived;
 }
 const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
 /** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
@@ -34035,7 +34012,7 @@ async function writeSummary(result, info, redactor, log) {
     }
     catch (error) {
         // Outside a runner (or with the summary file gone) the verdict still stands.
-        log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        log.warning(`Could not write the job summary: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
 function redactingLogger(redactor) {

@@ -6,6 +6,7 @@
  */
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { fault as faultReply, pathOf, text, type Reply } from './server.ts';
 
 /** Retried by a gate: 5xx, 429, resets, answers slower than the request timeout, stale answers. */
 export const TRANSIENT_FAULTS = [
@@ -22,7 +23,7 @@ export const PERMANENT_FAULTS = ['truncated', 'malformed', 'html', 'empty', 'hug
  * The only faults a request that starts a deploy gets: a POST is repeated only when the provider said
  * when to come back; without an answer the gate cannot know whether the deploy started.
  */
-export const RETRY_AFTER_FAULTS = ['unavailable-retry-after', 'too-many-requests'] as const;
+const RETRY_AFTER_FAULTS = ['unavailable-retry-after', 'too-many-requests'] as const;
 
 export type FaultKind = (typeof TRANSIENT_FAULTS)[number] | (typeof PERMANENT_FAULTS)[number];
 
@@ -90,8 +91,6 @@ interface Answer {
 
 const MiB = 1024 * 1024;
 const BODY_FAULTS = new Set<FaultKind>(['truncated', 'malformed', 'empty']);
-const LOGIN_PAGE =
-  '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"></form></body></html>';
 
 const defaultStartsDeploy = (method: string, headers: IncomingMessage['headers']): boolean =>
   method !== 'GET' || String(headers['x-csrf-token'] ?? '').toLowerCase() === 'fetch';
@@ -167,7 +166,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const body = await readAll(req);
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
-    const path = url.split('?')[0] ?? '/';
+    const path = pathOf(url);
     const event: FaultEvent = { index: events.length, method, url, path };
     events.push(event);
     let fault = chooseFault(method, req.headers);
@@ -175,24 +174,25 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     // Nothing to flap back to yet: the first answer goes through.
     if (fault === 'flap' && earlier.length === 0) fault = undefined;
     event.fault = fault;
-    const retryAfter = String(options.retryAfterSeconds ?? 1);
-    const plain = (status: number, text: string, headers: Record<string, string> = {}): void =>
-      send(res, event, status, { 'content-type': 'text/plain', ...headers }, Buffer.from(text));
+    const retryAfterSeconds = options.retryAfterSeconds ?? 1;
+    const sendReply = ({ status, headers = {}, body = '' }: Reply): void =>
+      send(res, event, status, headers, typeof body === 'string' ? Buffer.from(body) : body);
 
     switch (fault) {
       case 'server-error':
-        return plain(pick([500, 502, 503, 504]), 'Bad Gateway');
+        return sendReply(text(pick([500, 502, 503, 504]), 'Bad Gateway'));
       case 'unavailable-retry-after':
-        return plain(503, 'Service Unavailable', { 'retry-after': retryAfter });
+        return sendReply(faultReply.unavailable(retryAfterSeconds));
       case 'too-many-requests':
-        return plain(429, 'Too Many Requests', { 'retry-after': retryAfter });
+        return sendReply(faultReply.tooManyRequests(retryAfterSeconds));
       case 'reset':
         req.socket.destroy();
         return;
       case 'slow':
         return hold(res, options.slowMs);
       case 'html':
-        return send(res, event, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(LOGIN_PAGE));
+        // With a charset, as identity providers send it: the client must not rely on the bare media type.
+        return sendReply({ ...faultReply.htmlLogin(), headers: { 'content-type': 'text/html; charset=utf-8' } });
       case 'huge':
         event.bytesSent = await streamHugeBody(res, event, options.hugeBytes ?? 50 * MiB);
         return;
@@ -217,7 +217,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       if (broken) return send(res, event, 200, answer.headers, broken);
       // Only a readable 200 can be broken; the provider moved on, the client gets a plain 503.
       event.fault = 'server-error';
-      return plain(503, 'Service Unavailable');
+      return sendReply(faultReply.unavailable());
     }
     event.step = answer.step;
     if (answer.status === 200) history.set(path, [...earlier, answer]);

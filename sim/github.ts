@@ -328,8 +328,8 @@ function forbidden(): Reply {
 }
 
 /** `POST /repos/o/r/statuses/abc` for each request, to compare sequences in tests. */
-export function requestLines(server: SimServer, basePath = ''): string[] {
-  return server.requests.map((request) => `${request.method} ${request.path.slice(basePath.length)}`);
+export function requestLines(server: SimServer): string[] {
+  return server.requests.map((request) => `${request.method} ${request.path}`);
 }
 
 if (import.meta.main) {

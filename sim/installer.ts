@@ -3,7 +3,7 @@
  * playing a scripted sequence of phases, logs, registrations and faults. Requests without the bearer token get 401.
  * Run alone: `node sim/installer.ts --scenario completed [--port 8080]` (token: DEMO_TOKEN below).
  */
-import { fault, json, sequence, startServer, type Reply, type SimServer } from './server.ts';
+import { fault, json, perTarget, sequence, startServer, type Reply, type SimServer } from './server.ts';
 
 export const DEMO_TOKEN = 'installer-demo-token';
 export const STATUS_PATH = '/api/v1/installer/deploy/status';
@@ -86,7 +86,7 @@ const beginning: Step[] = [
 ];
 
 /** The replies to successive status reads. */
-export const SCENARIOS: Record<string, Reply[]> = {
+const SCENARIOS: Record<string, Reply[]> = {
   completed: session([
     ...beginning,
     {
@@ -166,9 +166,8 @@ export interface InstallerSimulatorOptions {
 }
 
 export async function startInstallerSimulator(options: InstallerSimulatorOptions): Promise<SimServer> {
-  const script = SCENARIOS[options.scenario];
-  if (!script) throw new Error(`unknown scenario '${options.scenario}'`);
-  const play = sequence(script);
+  // One deploy session, so one target: looked up at once, so that an unknown scenario fails the start.
+  const play = sequence(perTarget(options.scenario, undefined, (name) => SCENARIOS[name])('current session'));
   const expected = `Bearer ${options.token ?? DEMO_TOKEN}`;
   return startServer(
     (request) => {

@@ -76,7 +76,7 @@ const publishing = (mode: Mode): Reply[] => [
 const notFound: Reply = { status: 404 };
 
 /** Each scenario: the replies to successive status reads of one workflow. */
-export const SCENARIOS: Record<string, Reply[]> = {
+const SCENARIOS: Record<string, Reply[]> = {
   'sync-green': publishing('SYNC'),
   'async-green': publishing('ASYNC'),
   unschedulable: [workflow('SYNC', 'ORANGE', 0, 1, { status: 'Unschedulable', statusMessage: UNSCHEDULABLE })],
@@ -109,17 +109,14 @@ export interface NlFlowSimulatorOptions {
 }
 
 export async function startNlFlowSimulator(options: NlFlowSimulatorOptions): Promise<SimServer> {
-  const playFor = perTargetSequences(
-    (id) => options.workflows?.[id] ?? options.scenario,
-    (name) => SCENARIOS[name],
-  );
+  const playFor = perTargetSequences(options.scenario, options.workflows, (name) => SCENARIOS[name]);
   const apiKey = options.apiKey ?? DEMO_API_KEY;
 
   return startServer(
     (request) => {
       if (request.headers['x-api-key'] !== apiKey) return json(401, { message: 'Invalid API key' });
       // The raw path: an encoded slash in the id must not split it.
-      const match = STATUS_ENDPOINT.exec(request.url.split('?')[0] ?? '');
+      const match = STATUS_ENDPOINT.exec(request.rawPath);
       if (!match) return notFound;
       if (request.method !== 'GET') return json(405, { message: 'Method Not Allowed' });
       return playFor(decodeURIComponent(match[1] ?? ''));

@@ -4,6 +4,7 @@
  * Run alone: `node sim/opensearch.ts --scenario provision-completed [--port 9200]`.
  */
 import {
+  basicAuthorization,
   fault,
   json,
   perTargetSequences,
@@ -46,7 +47,7 @@ export const status = (id: string, state: string, extra: Record<string, unknown>
 export const PROVISION_PERMISSION = 'cluster:admin/opensearch/flow_framework/workflow/provision';
 
 /** The Security plugin's answer to a user without `permission` (403). */
-export const securityException = (permission: string): Reply => {
+const securityException = (permission: string): Reply => {
   const reason = `no permissions for [${permission}] and User [name=ci, backend_roles=[], requestedTenant=null]`;
   return json(403, {
     error: { root_cause: [{ type: 'security_exception', reason }], type: 'security_exception', reason },
@@ -57,7 +58,7 @@ export const securityException = (permission: string): Reply => {
 export const notFound = (id: string): Reply => json(404, { error: `Fail to find workflow status of ${id}` });
 
 /** Each scenario: the replies to successive status reads of one workflow. */
-export const SCENARIOS: Record<string, (id: string) => Reply[]> = {
+const SCENARIOS: Record<string, (id: string) => Reply[]> = {
   'provision-completed': (id) => [
     status(id, 'NOT_STARTED'),
     status(id, 'PROVISIONING'),
@@ -111,13 +112,9 @@ export interface OpenSearchSimulator extends SimServer {
 }
 
 export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptions): Promise<OpenSearchSimulator> {
-  const playFor = perTargetSequences(
-    (id) => options.workflows?.[id] ?? options.scenario,
-    (name, id) => SCENARIOS[name]?.(id),
-  );
+  const playFor = perTargetSequences(options.scenario, options.workflows, (name, id) => SCENARIOS[name]?.(id));
   const accepted = [
-    options.basicAuth &&
-      `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`,
+    options.basicAuth && basicAuthorization(options.basicAuth.username, options.basicAuth.password),
     options.bearerToken && `Bearer ${options.bearerToken}`,
   ].filter((header): header is string => Boolean(header));
   const answers: OpenSearchSimulator['answers'] = [];

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { basicAuthorization } from './server.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(REPO_ROOT, 'dist', 'index.js');
@@ -47,7 +48,20 @@ export interface ActionRun {
 /** `max-interval` → `INPUT_MAX-INTERVAL`, as the runner names it. */
 export const inputVariable = (name: string): string => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+export interface RunnerWorkspace {
+  /** the runner's variables, INPUT_* for the inputs, then `extraEnv` */
+  env: Record<string, string>;
+  outputFile: string;
+  summaryFile: string;
+  /** deletes the workspace and its files */
+  remove(): void;
+}
+
+/** A temporary directory with empty GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and a step's environment. */
+export function runnerWorkspace(
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+): RunnerWorkspace {
   const workDir = mkdtempSync(join(tmpdir(), 'await-deploy-run-'));
   const outputFile = join(workDir, 'output');
   const summaryFile = join(workDir, 'summary');
@@ -60,10 +74,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_ACTIONS: 'true',
-    ...options.env,
+    ...extraEnv,
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
+  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value;
+  return { env, outputFile, summaryFile, remove: () => rmSync(workDir, { recursive: true, force: true }) };
+}
 
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const { env, outputFile, summaryFile, remove } = runnerWorkspace(options.inputs, options.env);
   const started = Date.now();
   const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -87,7 +105,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const timer of timers) clearTimeout(timer);
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   const summary = readFileSync(summaryFile, 'utf8');
-  rmSync(workDir, { recursive: true, force: true });
+  remove();
   const visibleLog = `${stdout}\n${stderr}`
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
@@ -102,7 +120,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 }
 
 /** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. */
-export function parseOutputFile(content: string): Record<string, string> {
+function parseOutputFile(content: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -146,7 +164,8 @@ export function secretsOfRun(inputs: Record<string, string>, derived: readonly s
   const add = (origin: string, value: string | undefined): void => {
     if (value !== undefined && value.length >= MIN_SECRET_LENGTH) secrets.push({ origin, value });
   };
-  const basic = (user: string, password: string): string => Buffer.from(`${user}:${password}`).toString('base64');
+  // The header value without its `Basic ` prefix: the encoded credential alone is the secret.
+  const basic = (user: string, password: string): string => basicAuthorization(user, password).slice('Basic '.length);
   for (const name of SECRET_INPUTS) add(`input '${name}'`, inputs[name]?.trim());
   if (inputs.password)
     add("the Basic credential of 'username':'password'", basic(inputs.username ?? '', inputs.password));
@@ -156,10 +175,11 @@ export function secretsOfRun(inputs: Record<string, string>, derived: readonly s
       basic(inputs['client-id'] ?? '', inputs['client-secret']),
     );
   }
-  for (const field of serviceKeyFields(inputs['service-key'] ?? '')) {
+  const serviceKey = serviceKeyFields(inputs['service-key'] ?? '');
+  for (const field of serviceKey) {
     if (SECRET_FIELD.test(field.name)) add(`service-key field '${field.name}'`, field.value);
   }
-  const oauth = serviceKeyOauth(inputs['service-key'] ?? '');
+  const oauth = serviceKeyOauth(serviceKey);
   if (oauth) add('the Basic credential of the service key client', basic(oauth.clientid, oauth.clientsecret));
   derived.forEach((value, index) => add(`options.secrets[${index}]`, value));
   return secrets;
@@ -181,11 +201,16 @@ function shownForms(secret: string): string[] {
   return [...new Set([secret, JSON.stringify(secret).slice(1, -1), html])];
 }
 
+interface Field {
+  name: string;
+  value: string;
+}
+
 /**
  * Every `"name": "string"` of a service key, at any depth. A key that is not valid JSON (tests
  * paste cut-off keys on purpose) is read field by field, so its secrets are still scanned for.
  */
-function serviceKeyFields(text: string): { name: string; value: string }[] {
+function serviceKeyFields(text: string): Field[] {
   try {
     return stringFields(JSON.parse(text));
   } catch {
@@ -196,16 +221,16 @@ function serviceKeyFields(text: string): { name: string; value: string }[] {
   }
 }
 
-function stringFields(value: unknown): { name: string; value: string }[] {
+function stringFields(value: unknown): Field[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([name, field]) =>
     typeof field === 'string' ? [{ name, value: field }] : stringFields(field),
   );
 }
 
-/** The client credentials of a service key (`oauth.clientid`/`clientsecret`, or at the top level). */
-function serviceKeyOauth(text: string): { clientid: string; clientsecret: string } | undefined {
-  const fields = Object.fromEntries(serviceKeyFields(text).map(({ name, value }) => [name, value]));
+/** The client credentials among a service key's fields (`oauth.clientid`/`clientsecret`, or at the top level). */
+function serviceKeyOauth(serviceKey: readonly Field[]): { clientid: string; clientsecret: string } | undefined {
+  const fields = Object.fromEntries(serviceKey.map(({ name, value }) => [name, value]));
   return fields.clientid && fields.clientsecret
     ? { clientid: fields.clientid, clientsecret: fields.clientsecret }
     : undefined;

@@ -5,7 +5,18 @@
  * Run alone: `node sim/sap.ts --scenario deploy-ok [--port 0]` — prints its URL and a service key.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fault, json, sequence, startServer, type RecordedRequest, type Reply, type SimServer } from './server.ts';
+import {
+  basicAuthorization,
+  fault,
+  json,
+  perTarget,
+  safeDecode,
+  sequence,
+  startServer,
+  type RecordedRequest,
+  type Reply,
+  type SimServer,
+} from './server.ts';
 import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
 
 export type { Format } from './sap/render.ts';
@@ -72,7 +83,7 @@ const LICENSE_ERROR: ErrorInformation = {
   },
 };
 
-export const SCENARIOS: Record<string, (id: string) => Script> = {
+const SCENARIOS: Record<string, (id: string) => Script> = {
   'deploy-ok': () => ({ build: ['DEPLOYING', 'SUCCESS'], runtime: [{ status: 'STARTING' }, { status: 'STARTED' }] }),
   started: () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED' }] }),
   'deploy-fail': (id) => ({
@@ -177,39 +188,32 @@ interface Artifact {
 export async function startSapSimulator(options: SapSimulatorOptions): Promise<SapSimulator> {
   const format = options.format ?? 'json';
   const auth = options.auth ?? { kind: 'oauth', ...DEMO_CLIENT };
-  const artifacts = new Map<string, Artifact>();
   const tasks = new Map<string, string>();
   const taskIds = new Map<string, string>();
+  /** access token → when it expires (epoch ms), in the order they were issued */
   const tokens = new Map<string, number>();
-  const tokensIssued: string[] = [];
   const csrfSessions = new Map<string, string>();
   let apiRequestsWithFirstToken = 0;
   let origin = '';
 
-  const artifactFor = (id: string): Artifact => {
-    let artifact = artifacts.get(id);
-    if (!artifact) {
-      const name = options.artifacts?.[id] ?? options.scenario;
-      const script = SCENARIOS[name];
-      if (!script) throw new Error(`unknown scenario '${name}'`);
-      const steps = script(id);
-      artifact = {
+  const artifactFor = perTarget(options.scenario, options.artifacts, (name, id): Artifact | undefined => {
+    const steps = SCENARIOS[name]?.(id);
+    return (
+      steps && {
         deploy: sequence(steps.deploy ?? ['accept']),
         build: sequence(steps.build),
         runtime: sequence(steps.runtime),
         errorInfo: sequence(steps.errorInfo ?? ['not-ready']),
         type: 'INTEGRATION_FLOW',
-      };
-      artifacts.set(id, artifact);
-    }
-    return artifact;
-  };
+      }
+    );
+  });
 
   const notFound = (): Reply => errorBody(format, 404, 'Not Found', 'Requested entity could not be found.');
 
   const issueToken = (request: RecordedRequest): Reply => {
     if (auth.kind !== 'oauth') return notFound();
-    const expected = `Basic ${Buffer.from(`${auth.clientId}:${auth.clientSecret}`).toString('base64')}`;
+    const expected = basicAuthorization(auth.clientId, auth.clientSecret);
     const form = new URLSearchParams(request.body);
     if (request.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
       return json(400, { error: 'unsupported_grant_type' });
@@ -220,7 +224,6 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     const token = `eyJ${randomBytes(24).toString('hex')}`;
     const lifetime = options.tokenLifetimeSeconds ?? 300;
     tokens.set(token, Date.now() + lifetime * 1000);
-    tokensIssued.push(token);
     return json(200, {
       access_token: token,
       token_type: 'bearer',
@@ -233,12 +236,11 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
   const authorized = (request: RecordedRequest): boolean => {
     const header = request.headers.authorization ?? '';
     if (auth.kind === 'none') return true;
-    if (auth.kind === 'basic')
-      return header === `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    if (auth.kind === 'basic') return header === basicAuthorization(auth.username, auth.password);
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     const expiresAt = tokens.get(token);
     if (expiresAt === undefined || Date.now() >= expiresAt) return false;
-    if (token === tokensIssued[0] && options.revokeFirstTokenAfter !== undefined) {
+    if (token === tokens.keys().next().value && options.revokeFirstTokenAfter !== undefined) {
       apiRequestsWithFirstToken += 1;
       if (apiRequestsWithFirstToken > options.revokeFirstTokenAfter) return false;
     }
@@ -368,7 +370,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
   const server = await startServer(
     (request) => {
       // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
-      const path = request.url.split('?')[0] ?? '';
+      const path = request.rawPath;
       if (path === '/oauth/token') return issueToken(request);
       if (path === API || path.startsWith(`${API}/`)) return api(request, path);
       return notFound();
@@ -389,21 +391,20 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     null,
     2,
   );
-  return { ...server, serviceKey, tokensIssued, taskIds };
+  return {
+    ...server,
+    serviceKey,
+    get tokensIssued() {
+      return [...tokens.keys()];
+    },
+    taskIds,
+  };
 }
 
 /** `'It''s'` → `It's`; undefined when the text is not one OData string literal. */
 export function literal(text: string): string | undefined {
   const match = /^'((?:[^']|'')*)'$/.exec(text);
   return match ? (match[1] ?? '').replace(/''/g, "'") : undefined;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 const isReply = (step: object): step is Reply => typeof (step as { status?: unknown }).status === 'number';

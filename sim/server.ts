@@ -10,6 +10,8 @@ export interface RecordedRequest {
   method: string;
   /** path and query exactly as sent (still percent-encoded) */
   url: string;
+  /** the path as sent (still percent-encoded), without the query */
+  rawPath: string;
   /** the decoded path, without the query */
   path: string;
   query: URLSearchParams;
@@ -61,6 +63,7 @@ export async function startServer(handler: Handler, options: { port?: number } =
       const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         url: raw,
+        rawPath: pathOf(raw),
         path: safeDecode(parsed.pathname),
         query: parsed.searchParams,
         headers: req.headers,
@@ -108,13 +111,21 @@ export async function startServer(handler: Handler, options: { port?: number } =
   };
 }
 
-function safeDecode(path: string): string {
+/** The path of a request URL as sent (still percent-encoded), without the query. */
+export const pathOf = (url: string): string => url.split('?')[0] ?? '';
+
+/** Percent-decoded, or as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
-    return decodeURIComponent(path);
+    return decodeURIComponent(text);
   } catch {
-    return path;
+    return text;
   }
 }
+
+/** The `Authorization` header value of HTTP Basic credentials. */
+export const basicAuthorization = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 export const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
   status,
@@ -161,23 +172,36 @@ export function sequence<T>(steps: readonly T[]): () => T {
 }
 
 /**
- * One scripted sequence per target id, started on the target's first request: the scenario
- * named for that id (or the default) played step by step.
+ * One player per target id, created on the target's first request from the scenario named for that
+ * id in `overrides` (or the default); `create` answers undefined for a scenario it does not know.
  */
+export function perTarget<T>(
+  defaultScenario: string,
+  overrides: Readonly<Record<string, string>> | undefined,
+  create: (scenario: string, id: string) => T | undefined,
+): (id: string) => T {
+  const players = new Map<string, T>();
+  return (id) => {
+    let player = players.get(id);
+    if (player === undefined) {
+      const scenario = overrides?.[id] ?? defaultScenario;
+      player = create(scenario, id);
+      if (player === undefined) throw new Error(`unknown scenario '${scenario}'`);
+      players.set(id, player);
+    }
+    return player;
+  };
+}
+
+/** One scripted sequence per target id (see `perTarget`), played step by step. */
 export function perTargetSequences(
-  scenarioFor: (id: string) => string,
+  defaultScenario: string,
+  overrides: Readonly<Record<string, string>> | undefined,
   script: (scenario: string, id: string) => readonly Reply[] | undefined,
 ): (id: string) => Reply {
-  const plays = new Map<string, () => Reply>();
-  return (id) => {
-    let play = plays.get(id);
-    if (!play) {
-      const scenario = scenarioFor(id);
-      const steps = script(scenario, id);
-      if (!steps) throw new Error(`unknown scenario '${scenario}'`);
-      play = sequence(steps);
-      plays.set(id, play);
-    }
-    return play();
-  };
+  const playFor = perTarget(defaultScenario, overrides, (scenario, id) => {
+    const steps = script(scenario, id);
+    return steps && sequence(steps);
+  });
+  return (id) => playFor(id)();
 }

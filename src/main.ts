@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config/config.js';
 import { INPUT, SECRET_INPUTS } from './config/inputs.js';
 import { parseConfig } from './config/parse.js';
-import { InputError } from './core/errors.js';
+import { InputError, messageOf } from './core/errors.js';
 import { plainLogLine, type Logger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { Redactor } from './core/redact.js';
@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
     await waitAndReport();
   } catch (error) {
     // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-    core.setFailed(`await-deploy could not report: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(`await-deploy could not report: ${messageOf(error)}`);
   }
 }
 
@@ -61,10 +61,15 @@ async function waitAndReport(): Promise<void> {
   let http: HttpClient | undefined;
   let github: StartedReporting | undefined;
   let result: RunResult;
+  const mask = (secret: string): void => {
+    core.setSecret(secret);
+    redactor.add(secret);
+  };
   try {
-    maskSecretInputs(redactor);
+    // Before anything can print them.
+    secretInputValues().forEach(mask);
     config = parseConfig((name) => core.getInput(name, { trimWhitespace: false }));
-    maskDerivedSecrets(config, redactor);
+    derivedSecrets(config).forEach(mask);
     const provider = await PROVIDERS[config.provider]();
     if (config.deploy && !provider.canTrigger) {
       throw new InputError(
@@ -82,10 +87,6 @@ async function waitAndReport(): Promise<void> {
     });
     http = client;
     github = await startGithubReporting(config, info, log, redactor);
-    const mask = (secret: string): void => {
-      core.setSecret(secret);
-      redactor.add(secret);
-    };
     result = await waitForTargets({
       targets: prepared.targets,
       session: provider.open({ config, http: client, log, mask }),
@@ -121,33 +122,24 @@ async function waitAndReport(): Promise<void> {
   process.off('SIGTERM', cancel);
 }
 
-/** Masks every secret input before anything can print it, including the values inside a service key. */
-function maskSecretInputs(redactor: Redactor): void {
-  for (const name of SECRET_INPUTS) {
+/** Every secret input, and the values inside a service key. */
+function secretInputValues(): string[] {
+  return SECRET_INPUTS.flatMap((name) => {
     const value = core.getInput(name);
-    if (!value) continue;
-    core.setSecret(value);
-    redactor.add(value);
-    if (name === INPUT.serviceKey)
-      for (const nested of secretValuesIn(value)) {
-        core.setSecret(nested);
-        redactor.add(nested);
-      }
-  }
+    if (!value) return [];
+    return name === INPUT.serviceKey ? [value, ...secretValuesIn(value)] : [value];
+  });
 }
 
 /** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function maskDerivedSecrets(config: Config, redactor: Redactor): void {
+function derivedSecrets(config: Config): string[] {
   const { username, password } = config.credentials;
   // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
   const derived = Object.entries(config.headers)
     .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
     .map(([, value]) => value);
   if (username !== undefined && password !== undefined) derived.push(basicCredential(username, password));
-  for (const secret of derived) {
-    core.setSecret(secret);
-    redactor.add(secret);
-  }
+  return derived;
 }
 
 const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
@@ -201,7 +193,7 @@ async function writeSummary(result: RunResult, info: RunInfo, redactor: Redactor
     await core.summary.addRaw(redactor.redact(buildSummary(result, info)), true).write();
   } catch (error) {
     // Outside a runner (or with the summary file gone) the verdict still stands.
-    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    log.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from './config/config.js';
 import { displayEndpoint } from './config/values.js';
-import { InputError } from './core/errors.js';
+import { InputError, messageOf } from './core/errors.js';
 import type { RunResult } from './core/types.js';
 import type { PreparedRun } from './providers/types.js';
 import type { RunInfo } from './report/types.js';
@@ -9,7 +9,8 @@ import type { RunInfo } from './report/types.js';
 export function runInfoFor(config: Config | undefined, prepared?: PreparedRun): RunInfo {
   return {
     provider: config?.provider ?? 'opensearch-flow-framework',
-    endpoint: prepared?.endpoint ?? safeEndpoint(config?.url),
+    // A parsed config's url is a valid http(s) URL without credentials.
+    endpoint: prepared?.endpoint ?? (config?.url ? displayEndpoint(new URL(config.url)) : ''),
     ids: prepared?.targets ?? config?.ids ?? [],
     deploy: config?.deploy ?? false,
     version: config?.provider === 'sap-cloud-integration' && config.deploy ? config.version : undefined,
@@ -18,21 +19,12 @@ export function runInfoFor(config: Config | undefined, prepared?: PreparedRun): 
   };
 }
 
-function safeEndpoint(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return displayEndpoint(new URL(url));
-  } catch {
-    return '';
-  }
-}
-
 /** The result of a run that could not wait at all: bad inputs, or an unexpected failure. */
 export function failureResult(error: unknown, startedAt: Date, cancelled: boolean): RunResult {
   const message =
     error instanceof InputError
       ? error.message
-      : `${cancelled ? 'cancelled' : 'unexpected error'}: ${error instanceof Error ? error.message : String(error)}`;
+      : `${cancelled ? 'cancelled' : 'unexpected error'}: ${messageOf(error)}`;
   return {
     verdict: cancelled ? 'cancelled' : 'error',
     ready: false,

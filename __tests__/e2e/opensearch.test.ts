@@ -6,8 +6,8 @@ import {
   type OpenSearchSimulator,
   type OpenSearchSimulatorOptions,
 } from '../../sim/opensearch.ts';
+import { FAST_INPUTS } from '../support/e2e.ts';
 
-const FAST = { interval: '100ms', 'max-interval': '200ms', 'request-timeout': '2s', timeout: '10s' };
 const PASSWORD = 'opensearch-Pa55word!';
 
 let simulator: OpenSearchSimulator | undefined;
@@ -23,7 +23,7 @@ async function play(
 ): Promise<{ run: ActionRun; sim: OpenSearchSimulator }> {
   simulator = await startOpenSearchSimulator(options);
   const result = await runAction({
-    inputs: { provider: 'opensearch-flow-framework', url: simulator.url, id: 'wf-1', ...FAST, ...inputs },
+    inputs: { provider: 'opensearch-flow-framework', url: simulator.url, id: 'wf-1', ...FAST_INPUTS, ...inputs },
     ...extra,
   });
   return { run: result, sim: simulator };
@@ -62,8 +62,6 @@ describe('opensearch-flow-framework end to end', () => {
     expect(result).toMatchObject({ status: 'succeeded', ready: true, targets: [{ id: 'wf-1', status: 'succeeded' }] });
     expect(run.summary).toContain('wf-1');
     expect(run.summary).toContain('register_remote_model');
-    expect(run.visibleLog).not.toContain(PASSWORD);
-    expect(run.summary + JSON.stringify(run.outputs)).not.toContain(PASSWORD);
   });
 
   it('reads the status when the workflow is already provisioned (400)', async () => {
@@ -177,7 +175,6 @@ describe('opensearch-flow-framework end to end', () => {
     expectSummary(run, 'Deploy could not be checked', 'error', '');
     expect(statusReads(sim)).toHaveLength(1);
     expect(run.durationMs).toBeLessThan(5_000);
-    expect(run.visibleLog).not.toContain('wrong-password');
   });
 
   it('is an error, not a success, when a login page answers with 200', async () => {
@@ -215,14 +212,6 @@ describe('opensearch-flow-framework end to end', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true', attempts: '4' });
     expect(run.summary).toBe('');
-  });
-
-  it('makes no request when an input is invalid', async () => {
-    const { run, sim } = await play({ scenario: 'provision-completed' }, { timeout: 'soon' });
-    expect(run.exitCode).toBe(1);
-    expect(sim.requests).toHaveLength(0);
-    expect(run.outputs.status).toBe('error');
-    expect(run.stdout).toContain("Input 'timeout' has value 'soon'");
   });
 
   it('leaves the decision to later steps with fail-on-not-ready: false', async () => {

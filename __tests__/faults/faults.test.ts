@@ -43,8 +43,12 @@ afterAll(() => {
   if (outcomes.length > 0) console.log(formatTable(outcomes, { seed: BASE_SEED, rate: FAULT_RATE }));
 });
 
+/** A wrong ready verdict is the worst outcome, so it is marked where the mismatches are listed. */
+const isFalseGreen = (outcome: ScenarioOutcome): boolean =>
+  ['succeeded', 'degraded'].includes(outcome.verdict) && outcome.verdict !== outcome.expected;
+
 const describeOutcome = (outcome: ScenarioOutcome): string =>
-  `${outcome.name} [seed ${outcome.seed}, ${outcome.profile}]: got ${outcome.verdict}, expected ${outcome.expected}; faults: ${outcome.faults.join(' ') || 'none'}`;
+  `${isFalseGreen(outcome) ? 'FALSE GREEN: ' : ''}${outcome.name} [seed ${outcome.seed}, ${outcome.profile}]: got ${outcome.verdict}, expected ${outcome.expected}; faults: ${outcome.faults.join(' ') || 'none'}`;
 
 describe.each(Object.keys(PROVIDER_CASES))('%s under faults', (provider) => {
   const mine = (): ScenarioOutcome[] => outcomes.filter((outcome) => outcome.provider === provider);
@@ -55,19 +59,12 @@ describe.each(Object.keys(PROVIDER_CASES))('%s under faults', (provider) => {
     expect(faulted).toBeGreaterThan(SCENARIOS_PER_PROVIDER);
   });
 
-  it('ends every scenario in the verdict its truth implies', () => {
+  it('ends every scenario in the verdict its truth implies, so never ready when the truth is not', () => {
     expect(
       mine()
         .filter((outcome) => outcome.verdict !== outcome.expected)
         .map(describeOutcome),
     ).toEqual([]);
-  });
-
-  it('never says ready when the truth does not', () => {
-    const falseGreen = mine().filter(
-      (outcome) => ['succeeded', 'degraded'].includes(outcome.verdict) && outcome.verdict !== outcome.expected,
-    );
-    expect(falseGreen.map(describeOutcome)).toEqual([]);
   });
 
   it('ends every scenario within timeout + request-timeout + 1 s', () => {

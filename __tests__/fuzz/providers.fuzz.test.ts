@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputName } from '../../src/config/inputs.ts';
 import { parseConfig } from '../../src/config/parse.ts';
-import { ProviderError } from '../../src/core/errors.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { TARGET_STATES, type Snapshot } from '../../src/core/types.ts';
 import { HttpError } from '../../src/http/errors.ts';
@@ -87,7 +86,7 @@ async function readWith(inputs: Record<string, string>, response: HttpResponse):
   return session.read(target, { signal: new AbortController().signal, timeoutMs: 1_000 });
 }
 
-/** A snapshot, or HttpError/ProviderError; returns the snapshot for the provider-specific check. */
+/** A snapshot, or an HttpError; returns the snapshot for the provider-specific check. */
 async function outcomeOf(inputs: Record<string, string>, response: HttpResponse): Promise<Snapshot | undefined> {
   try {
     const snapshot = await readWith(inputs, response);
@@ -96,7 +95,7 @@ async function outcomeOf(inputs: Record<string, string>, response: HttpResponse)
     if (snapshot.progress !== undefined) expect(snapshot.progress >= 0 && snapshot.progress <= 100).toBe(true);
     return snapshot;
   } catch (error) {
-    if (!(error instanceof HttpError || error instanceof ProviderError)) throw error;
+    if (!(error instanceof HttpError)) throw error;
     return undefined;
   }
 }

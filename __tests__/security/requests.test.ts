@@ -164,16 +164,6 @@ describe('ids with quotes, slashes, dots, %, ?, #, spaces and non-ASCII', () => 
     });
     expect(new Set(seen)).toEqual(new Set(AWKWARD_IDS));
   });
-
-  it('opensearch: an id of dots only is refused before any request (it would climb the path)', async () => {
-    const sim = await started(startServer(() => status('x', 'COMPLETED')));
-    const run = await runAction({
-      inputs: { provider: 'opensearch-flow-framework', url: sim.url, id: 'wf-1\n..', ...FAST },
-    });
-    expect(run.outputs.status).toBe('error');
-    expect(run.outputs.message).toContain("'id'");
-    expect(sim.requests).toEqual([]);
-  });
 });
 
 describe('provider text in the summary', () => {

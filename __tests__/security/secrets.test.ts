@@ -168,15 +168,16 @@ describe.each(CASES)('$name', (testCase) => {
     const provider = await testCase.start();
     const github = await startGithubSimulator({ token: GITHUB_TOKEN });
     try {
+      const inputs = {
+        ...FAST,
+        ...testCase.inputs(provider.url, provider),
+        'github-token': GITHUB_TOKEN,
+        'pr-comment': 'true',
+        'commit-status': 'deploy/gate',
+        environment: 'staging',
+      };
       const run = await runAction({
-        inputs: {
-          ...FAST,
-          ...testCase.inputs(provider.url, provider),
-          'github-token': GITHUB_TOKEN,
-          'pr-comment': 'true',
-          'commit-status': 'deploy/gate',
-          environment: 'staging',
-        },
+        inputs,
         env: {
           RUNNER_DEBUG: '1',
           GITHUB_API_URL: github.apiUrl,
@@ -198,17 +199,7 @@ describe.each(CASES)('$name', (testCase) => {
       const comments = [...github.state.comments.values()].flat().map((comment) => comment.body);
       expect(comments.length).toBeGreaterThan(0);
       const sentToGithub = github.requests.map((request) => request.body).join('\n');
-      const shown = {
-        log: run.visibleLog,
-        outputs: JSON.stringify(run.outputs),
-        summary: run.summary,
-        github: sentToGithub,
-      };
-      const secrets = [...testCase.secrets, GITHUB_TOKEN, ...tokensIssued];
-      const found = Object.entries(shown).flatMap(([where, text]) =>
-        secrets.filter((secret) => text.includes(secret)).map((secret) => `${where}: ${secret.slice(0, 6)}…`),
-      );
-      expect(found).toEqual([]);
+      assertNoSecretShown(secretsOfRun(inputs, tokensIssued), { github: sentToGithub });
       // The runner masks what @actions/core registers: every secret input must be registered.
       const registered = [...testCase.secrets.filter((s) => !/^[A-Za-z0-9+/=]{20,}$/.test(s)), GITHUB_TOKEN];
       for (const secret of [...registered, ...tokensIssued]) expect(run.stdout).toContain(`::add-mask::${secret}`);

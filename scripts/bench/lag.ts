@@ -3,17 +3,17 @@
  * followed by the default schedule and by the action itself as a fixed 5 s and 30 s loop (`backoff: 1`).
  * Time is scaled down: every duration (deploys and inputs alike) is multiplied by `scale`.
  */
-import { mean, timedAction } from './process.ts';
+import { mean, scaledDurations, timedAction } from './process.ts';
 import { startTimedSimulator, type TimedWorkflow } from './timed-sim.ts';
 
-export const DEPLOY_SECONDS = [5, 30, 120] as const;
+const DEPLOY_SECONDS = [5, 30, 120] as const;
 
 /**
  * Inputs in simulated seconds; `timeout` and `request-timeout` keep their defaults (10m, 30s), scaled too.
  * The fixed loops get a `max-interval` 20% above their interval: jitter never passes `max-interval`, so with
  * the two equal a "fixed" loop would only ever read early, and the comparison would not be like for like.
  */
-export const SCHEDULES: Record<string, { interval: number; maxInterval: number; backoff: string }> = {
+const SCHEDULES: Record<string, { interval: number; maxInterval: number; backoff: string }> = {
   'default (5 s ×1.5, cap 30 s)': { interval: 5, maxInterval: 30, backoff: '1.5' },
   'fixed 5 s loop': { interval: 5, maxInterval: 6, backoff: '1' },
   'fixed 30 s loop': { interval: 30, maxInterval: 36, backoff: '1' },
@@ -31,7 +31,7 @@ export interface LagRow {
 
 export async function benchLag(bundle: string, scale: number, repeats: number): Promise<LagRow[]> {
   const rows: LagRow[] = [];
-  const ms = (seconds: number): string => `${Math.round(seconds * 1000 * scale)}ms`;
+  const ms = scaledDurations(scale);
   for (const [schedule, settings] of Object.entries(SCHEDULES)) {
     // Every repeat is its own target: each follows its own jittered schedule, as separate jobs would.
     const workflows: Record<string, TimedWorkflow> = {};

@@ -2,10 +2,10 @@
  * 3. Many targets on one simulator, turning ready at staggered times: wall time past the last ready time,
  * peak RSS, TCP connections opened, and the most requests in flight at once. Time is scaled like the lag bench.
  */
-import { timedAction } from './process.ts';
+import { scaledDurations, timedAction } from './process.ts';
 import { startTimedSimulator, type TimedWorkflow } from './timed-sim.ts';
 
-export const TARGET_COUNTS = [1, 20, 200] as const;
+const TARGET_COUNTS = [1, 20, 200] as const;
 /** Simulated seconds: ready times are spread evenly over this span after the wait starts. */
 const LAST_READY_S = 60;
 /** Simulated provider answer time. */
@@ -32,7 +32,7 @@ export async function benchMany(bundle: string, scale: number): Promise<ManyRow[
       workflows[`wf-${String(i).padStart(3, '0')}`] = { readyAfterMs: readyS * 1000 * scale };
     }
     const sim = await startTimedSimulator(workflows, { latencyMs: LATENCY_S * 1000 * scale });
-    const ms = (seconds: number): string => `${Math.round(seconds * 1000 * scale)}ms`;
+    const ms = scaledDurations(scale);
     const spawnedAt = Date.now();
     const run = await timedAction(bundle, {
       provider: 'opensearch-flow-framework',

@@ -1,4 +1,5 @@
 /** The benchmark's results as markdown, with the goals of the issue beside the figures. */
+import { table } from '../../src/report/format.ts';
 import type { LagRow } from './lag.ts';
 import type { ManyRow } from './many.ts';
 import type { StartupResult } from './startup.ts';
@@ -112,11 +113,6 @@ function timeoutTable(rows: TimeoutRow[]): string {
       ]),
     ),
   ].join('\n');
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);

@@ -22,8 +22,6 @@ export interface WorkflowTrace {
 export interface TimedSimulator {
   server: SimServer;
   traces: Map<string, WorkflowTrace>;
-  /** server time of the first read of any workflow: when the action started waiting */
-  startedAtMs(): number | undefined;
   /** a server time (ms since the server started) as `Date.now()` time */
   toEpochMs(serverMs: number): number;
 }
@@ -54,7 +52,6 @@ export async function startTimedSimulator(
   return {
     server,
     traces,
-    startedAtMs: () => firstReadAtMs,
     toEpochMs: (serverMs) => serverStartedAt + serverMs,
   };
 }

@@ -7,7 +7,7 @@ import { status } from '../../sim/opensearch.ts';
 import { startServer, type Reply, type SimServer } from '../../sim/server.ts';
 import { timedAction } from './process.ts';
 
-export const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 10_000;
 
 interface Case {
   name: string;

@@ -1,5 +1,5 @@
 /** SAP's OData V2 answers as JSON (`{"d":{…}}`) or Atom/XML (`<entry>…<m:properties>`). */
-import type { Reply } from '../server.ts';
+import { json, type Reply } from '../server.ts';
 
 export type Format = 'json' | 'xml';
 
@@ -19,11 +19,7 @@ export function renderEntity(format: Format, origin: string, key: string, type: 
     const values = Object.fromEntries(
       Object.entries(properties).map(([name, value]) => [name, typeof value === 'number' ? `/Date(${value})/` : value]),
     );
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ d: { __metadata: { id: uri, uri, type: typeName }, ...values } }),
-    };
+    return json(200, { d: { __metadata: { id: uri, uri, type: typeName }, ...values } });
   }
   const fields = Object.entries(properties)
     .map(([name, value]) =>
@@ -44,11 +40,7 @@ export function renderEntity(format: Format, origin: string, key: string, type: 
 
 export function errorBody(format: Format, status: number, code: string, message: string): Reply {
   if (format === 'json') {
-    return {
-      status,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ error: { code, message: { lang: 'en', value: message } } }),
-    };
+    return json(status, { error: { code, message: { lang: 'en', value: message } } });
   }
   return {
     status,
@@ -66,11 +58,7 @@ const ENTITY_SETS = [
 
 export function serviceDocument(format: Format): Reply {
   if (format === 'json') {
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ d: { EntitySets: ENTITY_SETS } }),
-    };
+    return json(200, { d: { EntitySets: ENTITY_SETS } });
   }
   const collections = ENTITY_SETS.map(
     (name) => `<collection href="${name}"><atom:title>${name}</atom:title></collection>`,
@@ -82,7 +70,7 @@ export function serviceDocument(format: Format): Reply {
   };
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -88,6 +88,9 @@ export function parseConfig(readRaw: InputReader): Config {
   };
 }
 
+/** Node fires a longer timer at once: a longer wait would turn into no wait at all. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+
 function parseWaitSettings(
   read: (name: InputName) => string,
   withDefault: (name: keyof typeof DEFAULTS) => string,
@@ -102,6 +105,9 @@ function parseWaitSettings(
       );
     }
     if (!allowZero && ms <= 0) throw new InputError(name, `Input '${name}' must be longer than 0 (got '${text}').`);
+    if (ms > MAX_DURATION_MS) {
+      throw new InputError(name, `Input '${name}' has value '${text}'; at most 596h (Node's timer limit) is accepted.`);
+    }
     return ms;
   };
   const intervalMs = duration(INPUT.interval, false);

@@ -9,10 +9,7 @@ export class InputError extends Error {
   }
 }
 
-/**
- * The provider answered, but in a way that cannot be waited out (bad credentials, refused
- * request, unreadable body). Ends the run with verdict `error`.
- */
-export class ProviderError extends Error {
-  override readonly name = 'ProviderError';
+/** What went wrong, in one line, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,12 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 export const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** `table[word]` for the table's own entries only: a provider word like `constructor` is not a state. */
-export function ownEntry<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
-  return Object.hasOwn(table, word) ? table[word] : undefined;
+/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
+export function lookupWord<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return ownEntry(table, word.trim().toUpperCase());
 }

@@ -1,4 +1,5 @@
 import { formatDuration } from '../config/values.js';
+import { messageOf } from '../core/errors.js';
 import type { Snapshot, StateChange, TargetResult, Verdict } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { RunStopped } from './abort.js';
@@ -229,8 +230,4 @@ export class TargetWatch {
 
 function isTransient(error: unknown): error is HttpError {
   return error instanceof HttpError && error.transient;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

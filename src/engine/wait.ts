@@ -8,7 +8,7 @@ import { Run } from './run.js';
 import { TargetWatch } from './target.js';
 
 /** Enough parallelism for a handful of targets without hammering one provider. */
-export const DEFAULT_MAX_IN_FLIGHT = 8;
+const DEFAULT_MAX_IN_FLIGHT = 8;
 
 export interface WaitOptions {
   targets: string[];

@@ -30,8 +30,6 @@ export interface HttpClientOptions {
 
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 'await-deploy/1';
-/** setTimeout fires at once for longer delays. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** Throws InputError for an unreadable `caCertificate`, so a bad value stops the step before any request. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
@@ -69,13 +67,10 @@ async function perform(request: HttpRequest, settings: Settings): Promise<HttpRe
   caller?.throwIfAborted();
   const progress: Progress = { url: startUrl(request.url), timedOut: false };
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => {
-      progress.timedOut = true;
-      controller.abort();
-    },
-    Math.min(request.timeoutMs, LONGEST_TIMER_MS),
-  );
+  const timer = setTimeout(() => {
+    progress.timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
   const onCallerAbort = (): void => controller.abort(caller?.reason);
   caller?.addEventListener('abort', onCallerAbort, { once: true });
   try {

@@ -3,6 +3,7 @@
  * query string, userinfo or headers, which may carry credentials.
  */
 import { formatDuration } from '../config/values.js';
+import { messageOf } from '../core/errors.js';
 import { HttpError } from './errors.js';
 
 const MiB = 1024 * 1024;
@@ -87,8 +88,4 @@ function errorCode(error: unknown): string | undefined {
     current = current.cause;
   }
   return found;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -59,6 +59,16 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * The answer carries one of the `accepted` statuses and is the API's own, not an HTML page. Anything else is
+ * the typed error its status calls for: the status is looked at first, so a proxy's HTML 503 stays a 503,
+ * worth a retry, while an HTML page with an accepted status (a login page) is a permanent error.
+ */
+export function assertStatus(response: HttpResponse, accepted: readonly number[], context: string): void {
+  if (!accepted.includes(response.status)) throw responseError(response, context);
+  assertNotHtml(response, context);
+}
+
 /** A login page or a proxy's error page is never an API answer, whatever its status. */
 export function assertNotHtml(response: HttpResponse, context: string): void {
   if (!isHtml(response)) return;
@@ -68,16 +78,20 @@ export function assertNotHtml(response: HttpResponse, context: string): void {
   );
 }
 
+/** The body, which must not be empty: an empty answer where the API sends one is unreadable, never a success. */
+export function requireBody(response: HttpResponse, context: string): string {
+  if (response.body.trim() !== '') return response.body;
+  throw new HttpError(`${context}: empty body (HTTP ${response.status})`, {
+    kind: 'permanent',
+    status: response.status,
+  });
+}
+
 export function parseJsonBody<T = unknown>(response: HttpResponse, context: string): T {
   assertNotHtml(response, context);
-  if (response.body.trim() === '') {
-    throw new HttpError(`${context}: empty body (HTTP ${response.status})`, {
-      kind: 'permanent',
-      status: response.status,
-    });
-  }
+  const body = requireBody(response, context);
   try {
-    return JSON.parse(response.body) as T;
+    return JSON.parse(body) as T;
   } catch {
     const shown = excerpt(response.body, 100);
     throw new HttpError(`${context}: unreadable JSON (HTTP ${response.status}): ${shown}`, {
@@ -99,7 +113,7 @@ function isHtml(response: HttpResponse): boolean {
 }
 
 /** What the body says about the failure, as one short line; undefined when it says nothing. */
-function bodyDetail(response: HttpResponse): string | undefined {
+export function bodyDetail(response: HttpResponse): string | undefined {
   if (isHtml(response)) return 'an HTML page';
   const body = response.body.trim();
   if (body === '') return undefined;
@@ -111,7 +125,7 @@ function bodyDetail(response: HttpResponse): string | undefined {
  * `{"error":"text"}`, `{"error":{"reason":…}}` (OpenSearch), `{"error":{"message":{"value":…}}}` (OData),
  * `{"error":{"message":"…"}}` and `{"message":"…"}`; undefined for any other body.
  */
-function jsonErrorText(body: string): string | undefined {
+export function jsonErrorText(body: string): string | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

@@ -3,7 +3,8 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
-import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
+import { assertStatus, parseJsonBody } from '../http/status.js';
+import { notFoundSnapshot } from './not-found.js';
 import { bearerAuthorization } from './auth.js';
 import { DeploySessionWatch } from './installer/session.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
@@ -14,7 +15,6 @@ export const DEPLOY_SESSION_TARGET = 'deploy';
 const STATUS_PATH = '/api/v1/installer/deploy/status';
 
 export const installerProvider: Provider = {
-  name: 'installer',
   // GetDeployStatus is all the documented API offers: the deploy is started elsewhere.
   canTrigger: false,
   prepare(config) {
@@ -58,15 +58,13 @@ function openSession({ config, http, log }: ProviderContext): ProviderSession {
       const response = await http.request({ url, headers, signal, timeoutMs });
       const what = 'deploy status';
       if (response.status === 404) {
-        assertNotHtml(response, what);
-        const said = excerpt(response.body, 120);
-        return {
-          state: 'not_found',
-          providerStatus: 'NOT_FOUND',
-          message: `no deploy status at this url (HTTP 404${said ? `: ${said}` : ''}) — check url, or no deploy session exists yet`,
-        };
+        return notFoundSnapshot(
+          response,
+          what,
+          'no deploy status at this url (HTTP 404) — check url, or no deploy session exists yet',
+        );
       }
-      if (response.status !== 200) throw responseError(response, `reading the ${what}`);
+      assertStatus(response, [200], `reading the ${what}`);
       return watch.observe(parseJsonBody(response, what));
     },
   };

@@ -3,17 +3,15 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
-import type { Snapshot } from '../core/types.js';
-import { assertNotHtml, excerpt, parseJsonBody, responseError } from '../http/status.js';
-import type { HttpResponse } from '../http/types.js';
+import { assertStatus, parseJsonBody } from '../http/status.js';
 import { bearerAuthorization } from './auth.js';
+import { notFoundSnapshot } from './not-found.js';
 import { snapshotFromWorkflowStatus } from './nl-flow/mapping.js';
 import { resolveWorkflows, statusUrl } from './nl-flow/target.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
 import { assertPathSegmentIds } from './path-id.js';
 
 export const nlFlowProvider: Provider = {
-  name: 'nl-flow',
   // The NL Flow API documents no way to publish a workflow: a deploy is started elsewhere.
   canTrigger: false,
   prepare(config) {
@@ -51,20 +49,12 @@ function openSession({ config, http }: ProviderContext): ProviderSession {
     async read(id, { signal, timeoutMs }) {
       const response = await http.request({ url: statusUrl(base, id), headers, signal, timeoutMs });
       const what = `status of workflow ${id}`;
-      if (response.status === 404) return notPublished(id, response, what);
-      if (response.status !== 200) throw responseError(response, `reading the ${what}`);
+      // NL Flow answers 404 without a body for a workflow that was never published (or does not exist).
+      if (response.status === 404) {
+        return notFoundSnapshot(response, what, `workflow ${id} not found: never published, or wrong id`);
+      }
+      assertStatus(response, [200], `reading the ${what}`);
       return snapshotFromWorkflowStatus(parseJsonBody(response, what));
     },
-  };
-}
-
-/** NL Flow answers 404 without a body for a workflow that was never published (or does not exist). */
-function notPublished(id: string, response: HttpResponse, what: string): Snapshot {
-  assertNotHtml(response, what);
-  const said = excerpt(response.body, 120);
-  return {
-    state: 'not_found',
-    providerStatus: 'NOT_FOUND',
-    message: `workflow ${id} not found: never published, or wrong id${said ? ` (${said})` : ''}`,
   };
 }

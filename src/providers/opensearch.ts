@@ -2,12 +2,13 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
-import { isRecord, ownEntry } from '../core/json.js';
+import { isRecord, lookupWord } from '../core/json.js';
 import type { Component, Snapshot, TargetState } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
-import { assertNotHtml, assertSameTarget, excerpt, parseJsonBody, responseError } from '../http/status.js';
+import { assertSameTarget, assertStatus, excerpt, jsonErrorText, parseJsonBody } from '../http/status.js';
 import type { HttpResponse } from '../http/types.js';
 import { basicCredentials, basicOrBearer } from './auth.js';
+import { notFoundSnapshot } from './not-found.js';
 import { assertPathSegmentIds } from './path-id.js';
 import type { Provider, ProviderContext, ProviderSession } from './types.js';
 
@@ -39,7 +40,6 @@ interface WorkflowStatus {
 }
 
 export const opensearchProvider: Provider = {
-  name: 'opensearch-flow-framework',
   canTrigger: true,
   prepare(config) {
     if (config.ids.length === 0) {
@@ -51,47 +51,47 @@ export const opensearchProvider: Provider = {
     assertPathSegmentIds(config.ids, 'a workflow id');
     // A lone username or password is a typo: refused here, before any request.
     basicCredentials(config.credentials);
-    return { targets: config.ids, endpoint: displayEndpoint(baseUrl(config)) };
+    return { targets: config.ids, endpoint: clusterBase(config) };
   },
   open(context) {
     return openSession(context);
   },
 };
 
-function baseUrl(config: Config): URL {
-  return new URL(config.url ?? '');
+/** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
+function clusterBase(config: Config): string {
+  return displayEndpoint(new URL(config.url ?? ''));
 }
 
-function workflowUrl(config: Config, id: string, action: '_status' | '_provision'): string {
-  const base = baseUrl(config).href.replace(/\/+$/, '');
+function workflowUrl(base: string, id: string, action: '_status' | '_provision'): string {
   return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 
 function openSession({ config, http }: ProviderContext): ProviderSession {
+  const base = clusterBase(config);
   const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
   return {
     triggerIsRepeatable: true,
     async trigger(id, { signal, timeoutMs }) {
       const response = await http.request({
         method: 'POST',
-        url: workflowUrl(config, id, '_provision'),
+        url: workflowUrl(base, id, '_provision'),
         headers,
         signal,
         timeoutMs,
       });
-      if (response.status === 200 || response.status === 202) {
-        return { message: `${id}: provisioning requested (HTTP ${response.status})` };
-      }
       if (response.status === 400 && isAlreadyProvisioned(response)) {
         return { message: `${id}: already provisioned or provisioning — following its status` };
       }
-      throw responseError(response, `provisioning workflow ${id}`);
+      assertStatus(response, [200, 202], `provisioning workflow ${id}`);
+      return { message: `${id}: provisioning requested (HTTP ${response.status})` };
     },
     async read(id, { signal, timeoutMs }) {
-      const response = await http.request({ url: workflowUrl(config, id, '_status'), headers, signal, timeoutMs });
-      if (response.status === 404) return notFound(id, response);
-      if (response.status !== 200) throw responseError(response, `reading the status of workflow ${id}`);
+      const response = await http.request({ url: workflowUrl(base, id, '_status'), headers, signal, timeoutMs });
       const context = `status of workflow ${id}`;
+      if (response.status === 404)
+        return notFoundSnapshot(response, context, `workflow ${id} not found — check url and id`);
+      assertStatus(response, [200], `reading the ${context}`);
       const status = parseJsonBody<WorkflowStatus>(response, context);
       assertSameTarget(isRecord(status) ? status.workflow_id : undefined, id, 'workflow', context);
       return snapshotFromStatus(status);
@@ -104,38 +104,14 @@ function openSession({ config, http }: ProviderContext): ProviderSession {
  * that is not a failure: the workflow's own status says how it went.
  */
 function isAlreadyProvisioned(response: HttpResponse): boolean {
-  return /already|provisioning state is|can ?not be provisioned/i.test(errorText(response.body) ?? '');
-}
-
-function notFound(id: string, response: HttpResponse): Snapshot {
-  assertNotHtml(response, `status of workflow ${id}`);
-  const detail = errorText(response.body);
-  return {
-    state: 'not_found',
-    providerStatus: 'NOT_FOUND',
-    message: detail ? excerpt(detail) : `workflow ${id} not found — check url and id`,
-  };
-}
-
-/** `{"error":"text"}` or `{"error":{"reason":…},"status":N}`; undefined for anything else. */
-export function errorText(body: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (!isRecord(parsed)) return undefined;
-    const { error } = parsed;
-    if (typeof error === 'string') return error;
-    if (isRecord(error) && typeof error.reason === 'string') return error.reason;
-  } catch {
-    return undefined;
-  }
-  return undefined;
+  return /already|provisioning state is|can ?not be provisioned/i.test(jsonErrorText(response.body) ?? '');
 }
 
 /** Maps one `_status?all=true` body to a snapshot. Pure. */
 export function snapshotFromStatus(status: WorkflowStatus): Snapshot {
   if (!isRecord(status)) throw unreadable('the body is not a JSON object');
   const word = typeof status.state === 'string' ? status.state : '';
-  const state = ownEntry(OPENSEARCH_STATES, word.toUpperCase()) ?? 'unknown';
+  const state = lookupWord(OPENSEARCH_STATES, word) ?? 'unknown';
   const components = resources(status.resources_created);
   const error = typeof status.error === 'string' && status.error.trim() !== '' ? status.error.trim() : undefined;
   const snapshot: Snapshot = {

@@ -1,4 +1,4 @@
-import type { Config, ProviderName } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Snapshot } from '../core/types.js';
 import type { HttpClient } from '../http/types.js';
@@ -28,8 +28,8 @@ export interface TriggerResult {
 /**
  * One run's conversation with a provider. It may keep per-target state between calls
  * (SAP's phase and task id, the installer's session id, logs already printed).
- * Errors: HttpError (transient → retried by the engine; permanent → verdict `error`) or
- * ProviderError (verdict `error`). A target that does not exist yet is a snapshot with
+ * Errors: HttpError (transient → retried by the engine; permanent → verdict `error`); anything
+ * else thrown is verdict `error` too. A target that does not exist yet is a snapshot with
  * state `not_found`, not an error: the engine applies `discovery-timeout`.
  */
 export interface ProviderSession {
@@ -53,7 +53,6 @@ export interface PreparedRun {
 }
 
 export interface Provider {
-  name: ProviderName;
   canTrigger: boolean;
   /**
    * Checks the provider's own inputs (throws InputError naming the input) and says which

@@ -18,8 +18,7 @@ const MAX_IDS_IN_HEADLINE = 5;
 /** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
 export function deployedWhat(info: RunInfo): string {
   const parts = [`<b>${inlineText(info.provider)}</b>`];
-  const endpoint = safeEndpoint(info.endpoint);
-  if (endpoint) parts[0] += ` at ${inlineCode(endpoint, 200)}`;
+  if (info.endpoint) parts[0] += ` at ${inlineCode(info.endpoint, 200)}`;
   if (info.ids.length > 0) {
     const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
     const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => inlineCode(id));
@@ -29,16 +28,6 @@ export function deployedWhat(info: RunInfo): string {
   if (info.version) parts.push(`version ${inlineCode(info.version)}`);
   parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
   return parts.join(' · ');
-}
-
-/** Scheme, host and path only: whatever reached RunInfo, a report never shows credentials or a query. */
-export function safeEndpoint(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  } catch {
-    return endpoint.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
-  }
 }
 
 const MAX_TABLE_ROWS = 30;

@@ -118,6 +118,12 @@ describe('parseConfig', () => {
       "Input 'timeout' has value '5 minutes', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.",
     ],
     ['zero timeout', { ...base, timeout: '0' }, 'timeout', "Input 'timeout' must be longer than 0 (got '0')."],
+    [
+      'a timeout past the timer limit',
+      { ...base, timeout: '597h' },
+      'timeout',
+      "Input 'timeout' has value '597h'; at most 596h (Node's timer limit) is accepted.",
+    ],
     ['zero interval', { ...base, interval: '0s' }, 'interval', "Input 'interval' must be longer than 0 (got '0s')."],
     [
       'zero request-timeout',

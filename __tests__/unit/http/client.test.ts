@@ -79,8 +79,12 @@ describe('requests and responses', () => {
   });
 
   it('refuses a URL that is not http(s) before sending anything', async () => {
-    const error = await httpError(client().request({ url: 'ftp://127.0.0.1/file', timeoutMs: 5000 }));
+    const api = await server(() => json(200, {}));
+    const error = await httpError(client().request({ url: api.url.replace('http:', 'ftp:'), timeoutMs: 5000 }));
     expect(error.kind).toBe('permanent');
+    // The client's own words: undici refuses ftp: too, with a message that names no cause.
+    expect(error.message).toBe("'ftp:' URLs are not supported: only http and https");
+    expect(api.requests).toHaveLength(0);
   });
 });
 

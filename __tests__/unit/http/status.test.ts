@@ -3,6 +3,7 @@ import { HttpError } from '../../../src/http/errors.ts';
 import {
   assertNotHtml,
   assertSameTarget,
+  assertStatus,
   excerpt,
   parseJsonBody,
   responseError,
@@ -30,6 +31,32 @@ function thrown(action: () => unknown): HttpError {
   }
   throw new Error('expected an HttpError');
 }
+
+describe('assertStatus', () => {
+  it('accepts an API answer with an accepted status', () => {
+    expect(() => assertStatus(response(202, 'task-1', 'text/plain'), [200, 202], 'deploying')).not.toThrow();
+  });
+
+  it('refuses a login page with an accepted status, permanently', () => {
+    expect(() =>
+      assertStatus(response(200, '<!doctype html><html></html>', 'text/html'), [200], 'reading'),
+    ).toThrowError(
+      expect.objectContaining({ kind: 'permanent', message: expect.stringContaining('got an HTML page') }),
+    );
+  });
+
+  it("judges any other answer by its status first: a proxy's HTML 503 stays worth a retry", () => {
+    const proxyPage = response(503, '<html><body>Service Unavailable</body></html>', 'text/html', {
+      'retry-after': '7',
+    });
+    expect(() => assertStatus(proxyPage, [200], 'reading')).toThrowError(
+      expect.objectContaining({ kind: 'transient', status: 503, retryAfterMs: 7000 }),
+    );
+    expect(() => assertStatus(response(404, '{"error":"gone"}', 'application/json'), [200], 'reading')).toThrowError(
+      expect.objectContaining({ kind: 'permanent', status: 404 }),
+    );
+  });
+});
 
 describe('assertSameTarget', () => {
   it('accepts an answer about the target, or one that does not say', () => {

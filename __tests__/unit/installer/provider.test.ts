@@ -11,6 +11,7 @@ import type { HttpClient } from '../../../src/http/types.ts';
 import { DEPLOY_SESSION_TARGET, installerProvider } from '../../../src/providers/installer.ts';
 import { DEMO_TOKEN, startInstallerSimulator, STATUS_PATH } from '../../../sim/installer.ts';
 import type { SimServer } from '../../../sim/server.ts';
+import { inputErrorOf } from '../../support/input-error.ts';
 
 const CALL = { signal: new AbortController().signal, timeoutMs: 5_000 };
 
@@ -66,14 +67,8 @@ describe('installer prepare', () => {
   });
 
   it('needs the token, and refuses an id it would not use', () => {
-    const failure = (inputs: Record<string, string>): InputError => {
-      try {
-        installerProvider.prepare(config({ url: 'https://installer.example', ...inputs }));
-      } catch (error) {
-        if (error instanceof InputError) return error;
-      }
-      throw new Error('expected an InputError');
-    };
+    const failure = (inputs: Record<string, string>): InputError =>
+      inputErrorOf(() => installerProvider.prepare(config({ url: 'https://installer.example', ...inputs })));
     expect(failure({})).toMatchObject({
       input: 'token',
       message: "Input 'token' is required for installer: the token sent as 'Authorization: Bearer …'.",
@@ -188,7 +183,7 @@ describe('installer session', () => {
     await expect(elsewhere.read()).resolves.toMatchObject({
       state: 'not_found',
       message:
-        'no deploy status at this url (HTTP 404: {"error":"no route for /gateway/api/v1/installer/deploy/status"}) — check url, or no deploy session exists yet',
+        'no deploy status at this url (HTTP 404) — check url, or no deploy session exists yet (no route for /gateway/api/v1/installer/deploy/status)',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorText, OPENSEARCH_STATES, snapshotFromStatus } from '../../../src/providers/opensearch.ts';
+import { jsonErrorText } from '../../../src/http/status.ts';
+import { OPENSEARCH_STATES, snapshotFromStatus } from '../../../src/providers/opensearch.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/opensearch-flow-framework/${name}`, import.meta.url), 'utf8');
@@ -14,6 +15,11 @@ describe('OpenSearch status mapping', () => {
       COMPLETED: 'succeeded',
       FAILED: 'failed',
     });
+  });
+
+  it('compares the state word case-insensitively, ignoring surrounding spaces, and knows nothing else', () => {
+    expect(snapshotFromStatus({ workflow_id: 'w', state: ' completed ' }).state).toBe('succeeded');
+    expect(snapshotFromStatus({ workflow_id: 'w', state: 'constructor' }).state).toBe('unknown');
   });
 
   it('NOT_STARTED is pending, with no resources', () => {
@@ -71,7 +77,7 @@ describe('OpenSearch status mapping', () => {
     expect(snapshotFromStatus({ state: 'completed' }).state).toBe('succeeded');
   });
 
-  it.each([{ state: 'WARMING_UP' }, { state: '' }, {}, { state: 42 }, { state: 'COMPLETED ' }])(
+  it.each([{ state: 'WARMING_UP' }, { state: '' }, {}, { state: 42 }, { state: 'COMPLETED_PARTIALLY' }])(
     'never counts %j as success',
     (body) => {
       expect(snapshotFromStatus(body).state).toBe('unknown');
@@ -85,12 +91,12 @@ describe('OpenSearch status mapping', () => {
 
 describe('OpenSearch error bodies', () => {
   it('reads {"error":"text"}', () =>
-    expect(errorText(fixture('not-found.json'))).toBe('Fail to find workflow status of 8xL8bowB8y25Tqfenm50'));
+    expect(jsonErrorText(fixture('not-found.json'))).toBe('Fail to find workflow status of 8xL8bowB8y25Tqfenm50'));
   it('reads {"error":{"reason":…},"status":N}', () =>
-    expect(errorText(fixture('forbidden.json'))).toMatch(/^no permissions for \[cluster:admin/));
+    expect(jsonErrorText(fixture('forbidden.json'))).toMatch(/^no permissions for \[cluster:admin/));
   it('gives nothing for other bodies', () => {
-    expect(errorText('')).toBeUndefined();
-    expect(errorText('<html></html>')).toBeUndefined();
-    expect(errorText('{"message":"x"}')).toBeUndefined();
+    expect(jsonErrorText('')).toBeUndefined();
+    expect(jsonErrorText('<html></html>')).toBeUndefined();
+    expect(jsonErrorText('{"status":404}')).toBeUndefined();
   });
 });

@@ -132,12 +132,6 @@ describe('entities', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).transient).toBe(false);
   });
-
-  it('says "got an HTML page" for a login page', async () => {
-    await expect(readEntity(response(200, '<!doctype html><html></html>', 'text/html'), 'reading')).rejects.toThrow(
-      /got an HTML page/,
-    );
-  });
 });
 
 describe('taskIdFrom', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { lookupWord } from '../../../src/core/json.ts';
 import {
   BUILD_STATES,
   buildSnapshot,
-  lookup,
   RUNTIME_STATES,
   runtimeSnapshot,
   staleness,
@@ -38,11 +38,11 @@ describe('mapping tables', () => {
   });
 
   it('compares case-insensitively and knows nothing else', () => {
-    expect(lookup(RUNTIME_STATES, ' started ')).toBe('succeeded');
-    expect(lookup(BUILD_STATES, 'Success')).toBe('built');
-    expect(lookup(RUNTIME_STATES, 'RUNNING')).toBeUndefined();
-    expect(lookup(RUNTIME_STATES, 'constructor')).toBeUndefined();
-    expect(lookup(RUNTIME_STATES, '')).toBeUndefined();
+    expect(lookupWord(RUNTIME_STATES, ' started ')).toBe('succeeded');
+    expect(lookupWord(BUILD_STATES, 'Success')).toBe('built');
+    expect(lookupWord(RUNTIME_STATES, 'RUNNING')).toBeUndefined();
+    expect(lookupWord(RUNTIME_STATES, 'constructor')).toBeUndefined();
+    expect(lookupWord(RUNTIME_STATES, '')).toBeUndefined();
   });
 });
 

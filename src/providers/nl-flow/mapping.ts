@@ -2,7 +2,7 @@
 import type { Component, Snapshot, TargetState } from '../../core/types.js';
 import { HttpError } from '../../http/errors.js';
 import { excerpt } from '../../http/status.js';
-import { isRecord, nonEmptyString, ownEntry } from '../../core/json.js';
+import { isRecord, lookupWord, nonEmptyString } from '../../core/json.js';
 
 /** `actualStatus` of a PUBLISHED workflow, and `status` of its stream and services. */
 export const NL_FLOW_ACTUAL_STATES: Readonly<Record<string, TargetState>> = {
@@ -51,10 +51,10 @@ export function snapshotFromWorkflowStatus(status: unknown): Snapshot {
 }
 
 function stateOf({ desired, actual }: Words): TargetState {
-  const intent = ownEntry(NL_FLOW_DESIRED_STATES, desired.toUpperCase());
+  const intent = lookupWord(NL_FLOW_DESIRED_STATES, desired);
   if (intent === undefined) return 'unknown';
   if (intent !== 'by-actual-status') return intent;
-  return ownEntry(NL_FLOW_ACTUAL_STATES, actual.toUpperCase()) ?? 'unknown';
+  return lookupWord(NL_FLOW_ACTUAL_STATES, actual) ?? 'unknown';
 }
 
 function messageOf(state: TargetState, words: Words, components: Component[]): string {
@@ -111,7 +111,7 @@ function componentOf(item: Record<string, unknown>, kind: 'stream' | 'service'):
   const component: Component = {
     name: nonEmptyString(item.id) ? item.id : kind,
     kind,
-    state: ownEntry(NL_FLOW_ACTUAL_STATES, word.toUpperCase()) ?? 'unknown',
+    state: lookupWord(NL_FLOW_ACTUAL_STATES, word) ?? 'unknown',
     providerStatus: word,
   };
   const desired = countOf(item.desired);

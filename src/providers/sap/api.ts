@@ -3,7 +3,7 @@
  * CSRF token + session cookies SAP wants on a POST (always fetched first with Basic auth, otherwise
  * when a POST is refused with `X-CSRF-Token: Required`).
  */
-import { assertNotHtml, responseError } from '../../http/status.js';
+import { assertStatus } from '../../http/status.js';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../http/types.js';
 import type { CallOptions } from '../types.js';
 import type { Authorizer } from './auth.js';
@@ -70,8 +70,7 @@ export class SapApi {
   private async fetchCsrf(call: CallOptions): Promise<{ value: CsrfToken }> {
     const context = 'fetching a CSRF token';
     const response = await this.send('GET', sapUrls.csrf(this.options.root), call, { 'x-csrf-token': 'Fetch' });
-    assertNotHtml(response, context);
-    if (response.status < 200 || response.status >= 300) throw responseError(response, context);
+    assertStatus(response, [200, 204], context);
     const header = response.headers['x-csrf-token']?.trim();
     const token = header && header.toLowerCase() !== 'required' ? header : undefined;
     const cookie = cookieHeader(response.setCookies);
@@ -82,12 +81,12 @@ export class SapApi {
 }
 
 /** A 403 that only says a CSRF token is missing or stale. */
-export function csrfRequired(response: HttpResponse): boolean {
+function csrfRequired(response: HttpResponse): boolean {
   return response.status === 403 && response.headers['x-csrf-token']?.trim().toLowerCase() === 'required';
 }
 
 /** `Set-Cookie` lines → one `Cookie` header (name=value pairs only); undefined when none. */
-export function cookieHeader(setCookies: readonly string[]): string | undefined {
+function cookieHeader(setCookies: readonly string[]): string | undefined {
   const pairs = setCookies.map((line) => (line.split(';', 1)[0] ?? '').trim()).filter((pair) => pair.includes('='));
   return pairs.length > 0 ? pairs.join('; ') : undefined;
 }

@@ -1,7 +1,7 @@
 /** The Authorization header for SAP requests: Basic, a fixed bearer token, or OAuth2 client credentials. */
 import { displayEndpoint } from '../../config/values.js';
 import { HttpError } from '../../http/errors.js';
-import { parseJsonBody, responseError } from '../../http/status.js';
+import { assertStatus, parseJsonBody } from '../../http/status.js';
 import type { HttpClient } from '../../http/types.js';
 import { basicAuthorization, bearerAuthorization } from '../auth.js';
 import type { CallOptions } from '../types.js';
@@ -23,7 +23,7 @@ export interface AuthorizerDependencies {
 }
 
 /** Refresh this much before `expires_in` runs out, so a token never expires on its way to the tenant. */
-export function refreshMarginMs(lifetimeMs: number): number {
+function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(60_000, lifetimeMs / 10);
 }
 
@@ -63,7 +63,7 @@ async function fetchToken(
     signal: options.signal,
     timeoutMs: options.timeoutMs,
   });
-  if (response.status !== 200) throw responseError(response, context);
+  assertStatus(response, [200], context);
   const answer = parseJsonBody<unknown>(response, context);
   const token = isRecord(answer) ? answer.access_token : undefined;
   if (!nonEmptyString(token)) {

@@ -3,7 +3,6 @@ import { SapSession } from './session.js';
 import { resolveSettings, rootEndpoint } from './settings.js';
 
 export const sapProvider: Provider = {
-  name: 'sap-cloud-integration',
   canTrigger: true,
   prepare(config) {
     const settings = resolveSettings(config);

@@ -4,7 +4,7 @@
  */
 import type { ArtifactType } from '../../config/config.js';
 import { HttpError } from '../../http/errors.js';
-import { assertNotHtml, excerpt, parseJsonBody } from '../../http/status.js';
+import { excerpt, parseJsonBody, requireBody } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
 import { isRecord, nonEmptyString } from '../../core/json.js';
 
@@ -63,7 +63,6 @@ export async function entityFromXml(text: string): Promise<ODataEntity | undefin
 
 /** Reads the one entity a 200 answer carries, in whichever format the tenant chose. */
 export async function readEntity(response: HttpResponse, context: string): Promise<ODataEntity> {
-  assertNotHtml(response, context);
   const xml = isXml(response);
   const entity = xml
     ? await entityFromXml(requireBody(response, context))
@@ -85,7 +84,6 @@ export async function readEntity(response: HttpResponse, context: string): Promi
  * Throws when there is none: without it the deploy cannot be followed.
  */
 export function taskIdFrom(response: HttpResponse, context: string): string {
-  assertNotHtml(response, context);
   const body = requireBody(response, context).trim();
   const taskId = body.startsWith('{') || body.startsWith('"') ? taskIdFromJson(body) : body;
   if (taskId === undefined || !/^[^\s<>]{1,200}$/.test(taskId)) {
@@ -119,14 +117,6 @@ function taskIdFromJson(body: string): string | undefined {
   if (nonEmptyString(value)) return value.trim();
   const taskId = entityFromJson(value)?.TaskId;
   return nonEmptyString(taskId) ? taskId.trim() : undefined;
-}
-
-function requireBody(response: HttpResponse, context: string): string {
-  if (response.body.trim() !== '') return response.body;
-  throw new HttpError(`${context}: empty body (HTTP ${response.status})`, {
-    kind: 'permanent',
-    status: response.status,
-  });
 }
 
 /** By content type, or by the first character when the type says nothing useful. */

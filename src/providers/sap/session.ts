@@ -4,7 +4,8 @@
  * error details, which SAP may need a few reads to provide.
  */
 import type { Snapshot } from '../../core/types.js';
-import { assertNotHtml, assertSameTarget, responseError } from '../../http/status.js';
+import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
+import { notFoundSnapshot } from '../not-found.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { CallOptions, ProviderContext, ProviderSession, TriggerResult } from '../types.js';
 import { SapApi } from './api.js';
@@ -12,7 +13,8 @@ import { createAuthorizer } from './auth.js';
 import { errorDetailsFrom } from './error-information.js';
 import { readEntity, sapUrls, taskIdFrom } from './odata.js';
 import type { SapSettings } from './settings.js';
-import { BUILD_STATES, buildSnapshot, lookup, runtimeSnapshot } from './states.js';
+import { BUILD_STATES, buildSnapshot, runtimeSnapshot } from './states.js';
+import { lookupWord } from '../../core/json.js';
 
 /** After the first failed read without error details (204), this many more reads wait for them. */
 export const MAX_ERROR_DETAIL_WAITS = 3;
@@ -21,7 +23,7 @@ export const MAX_ERROR_DETAIL_WAITS = 3;
  * A runtime entry deployed this long before the deploy request's own `Date` still counts as this
  * run's: the tenant may stamp it a moment before it answers.
  */
-export const STALE_TOLERANCE_MS = 5_000;
+const STALE_TOLERANCE_MS = 5_000;
 
 const NOT_FOUND_TEXT = /requested entity could not be found/i;
 
@@ -59,8 +61,7 @@ export class SapSession implements ProviderSession {
     const context = `deploying ${artifactType} '${id}' version ${version}`;
     const sentAt = this.now();
     const response = await this.api.post(sapUrls.deploy(root, artifactType, id, version), call);
-    assertNotHtml(response, context);
-    if (response.status !== 202) throw responseError(response, context);
+    assertStatus(response, [202], context);
     const taskId = taskIdFrom(response, context);
     const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
     this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
@@ -90,17 +91,13 @@ export class SapSession implements ProviderSession {
   private async readBuild(taskId: string, call: CallOptions): Promise<Snapshot | undefined> {
     const context = `reading the build status of task ${taskId}`;
     const response = await this.api.get(sapUrls.buildStatus(this.settings.root, taskId), call);
-    if (isEntityNotFound(response, context)) {
-      return {
-        state: 'not_found',
-        providerStatus: 'NOT_FOUND',
-        message: `the tenant does not know deploy task ${taskId} (yet)`,
-      };
+    if (isEntityNotFound(response)) {
+      return notFoundSnapshot(response, context, `the tenant does not know deploy task ${taskId} (yet)`);
     }
-    if (response.status !== 200) throw responseError(response, context);
+    assertStatus(response, [200], context);
     const entity = await readEntity(response, context);
     assertSameTarget(entity.TaskId, taskId, 'deploy task', context);
-    return lookup(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
+    return lookupWord(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
   }
 
   private async readRuntime(
@@ -111,20 +108,20 @@ export class SapSession implements ProviderSession {
   ): Promise<Snapshot> {
     const context = `reading the runtime status of '${id}'`;
     const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
-    if (isEntityNotFound(response, context)) {
-      return built
-        ? {
-            state: 'in_progress',
-            providerStatus: 'SUCCESS',
-            message: 'build succeeded, waiting for the runtime to pick up the deploy',
-          }
-        : {
-            state: 'not_found',
-            providerStatus: 'NOT_FOUND',
-            message: `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
-          };
+    if (isEntityNotFound(response)) {
+      const missing = notFoundSnapshot(
+        response,
+        context,
+        `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
+      );
+      if (!built) return missing;
+      return {
+        state: 'in_progress',
+        providerStatus: 'SUCCESS',
+        message: 'build succeeded, waiting for the runtime to pick up the deploy',
+      };
     }
-    if (response.status !== 200) throw responseError(response, context);
+    assertStatus(response, [200], context);
     const entity = await readEntity(response, context);
     assertSameTarget(entity.Id, id, 'artifact', context);
     return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
@@ -139,7 +136,7 @@ export class SapSession implements ProviderSession {
     const { failed } = progress;
     const context = `reading the error details of '${id}'`;
     const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
-    assertNotHtml(response, context);
+    if (response.status === 200 || response.status === 204) assertNotHtml(response, context);
     const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
     if (details) return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
     if (response.status === 204 || response.status === 200) {
@@ -159,12 +156,8 @@ export class SapSession implements ProviderSession {
 }
 
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
-function isEntityNotFound(response: HttpResponse, context: string): boolean {
-  if (response.status < 400) return false;
-  if (response.status !== 404 && !NOT_FOUND_TEXT.test(response.body)) return false;
-  // A login or proxy page saying "not found" is a wrong url, not a missing artifact.
-  assertNotHtml(response, context);
-  return true;
+function isEntityNotFound(response: HttpResponse): boolean {
+  return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
 }
 
 /** The tenant's own clock (`Date`), so a runner clock that is off cannot make an old entry look new. */

@@ -2,7 +2,7 @@
  * SAP's status words → normalized states (SPEC "sap-cloud-integration"), and the snapshots built
  * from one BuildAndDeployStatus or IntegrationRuntimeArtifacts entity. Pure.
  */
-import { ownEntry } from '../../core/json.js';
+import { lookupWord } from '../../core/json.js';
 import type { Component, Snapshot, TargetState } from '../../core/types.js';
 import { excerpt } from '../../http/status.js';
 import { parseODataDate, type ODataEntity } from './odata.js';
@@ -25,11 +25,6 @@ export const RUNTIME_STATES: Readonly<Record<string, TargetState>> = {
   ERROR: 'failed',
 };
 
-/** Case-insensitive lookup; undefined for a word the table does not know. */
-export function lookup<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
-  return ownEntry(table, word.trim().toUpperCase());
-}
-
 /** What the runtime entry must show to count as the result of this run's deploy. */
 export interface Expectation {
   /** the designtime version deployed; undefined for `active` (any version) */
@@ -43,7 +38,7 @@ const NO_STATUS = '(no status)';
 /** A BuildAndDeployStatus entity that is not SUCCESS (the caller moves on to phase 2 on SUCCESS). */
 export function buildSnapshot(taskId: string, entity: ODataEntity): Snapshot {
   const word = entity.Status?.trim() ?? '';
-  const outcome = lookup(BUILD_STATES, word);
+  const outcome = lookupWord(BUILD_STATES, word);
   const providerStatus = word || NO_STATUS;
   if (outcome === 'in_progress')
     return { state: 'in_progress', providerStatus, message: `building and deploying (task ${taskId})` };
@@ -67,7 +62,7 @@ function buildFailure(word: string): string {
 export function runtimeSnapshot(id: string, entity: ODataEntity, expectation: Expectation): Snapshot {
   const word = entity.Status?.trim() ?? '';
   const providerStatus = word || NO_STATUS;
-  const mapped = lookup(RUNTIME_STATES, word) ?? 'unknown';
+  const mapped = lookupWord(RUNTIME_STATES, word) ?? 'unknown';
   const stale = staleness(entity, expectation);
   const state: TargetState = stale ? 'in_progress' : mapped;
   return {

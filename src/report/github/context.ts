@@ -1,4 +1,5 @@
 /** Where the run happens, read once from the runner's environment and the event payload. */
+import { messageOf } from '../../core/errors.js';
 
 export interface PullRequestRef {
   number: number;
@@ -67,7 +68,7 @@ function readPayload(
   try {
     return { payload: JSON.parse(readEventFile(path)) as unknown };
   } catch (error) {
-    return { problem: `could not read the event payload: ${error instanceof Error ? error.message : String(error)}` };
+    return { problem: `could not read the event payload: ${messageOf(error)}` };
   }
 }
 

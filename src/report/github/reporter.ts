@@ -4,6 +4,7 @@
  * and nothing here ever throws into the step.
  */
 import type { GithubSettings } from '../../config/config.js';
+import { systemClock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunResult } from '../../core/types.js';
 import { redactResult } from '../redact-result.js';
@@ -17,7 +18,7 @@ import { planCommitStatus, planDeployment, planDeploymentStatus } from './plan.j
 export interface GithubReporter {
   /** before the wait: commit status `pending`, deployment created and `in_progress` */
   start(): Promise<void>;
-  /** after the verdict: final commit status, deployment status, PR comment */
+  /** after the verdict (and after `start`, whose deployment it completes): final commit status, deployment status, PR comment */
   finish(result: RunResult): Promise<void>;
 }
 
@@ -41,15 +42,14 @@ const PERMISSION = {
   findPullRequest: 'pull-requests: read',
 } as const;
 
-const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function createGithubReporter(options: GithubReporterOptions): GithubReporter {
   const { settings, context, info, log, redact } = options;
   const repo: RepoRef = { owner: context.owner, repo: context.repo };
-  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, realSleep, options.stop));
+  // A retry's wait ends with `stop` too: nothing about GitHub may keep the process alive after the step is done.
+  const sleep: Sleep = (ms) => systemClock.sleep(ms, options.stop);
+  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep, options.stop));
   let api: Promise<GithubApi> | undefined;
   let deploymentId: number | undefined;
-  let deploymentRequested = false;
 
   /** Runs one reporting step; a failure of any kind becomes a warning. */
   const attempt = async (
@@ -92,7 +92,6 @@ export function createGithubReporter(options: GithubReporterOptions): GithubRepo
   const createDeployment = (): Promise<void> => {
     const request = planDeployment(context, settings, info);
     if (!request) return Promise.resolve();
-    deploymentRequested = true;
     return attempt(`create a deployment to '${request.environment}'`, PERMISSION.deployment, async (github) => {
       deploymentId = await github.createDeployment({ ...request, description: redact(request.description) });
       log.info(`Deployment ${deploymentId} to '${request.environment}' created for ${request.ref}.`);
@@ -136,12 +135,7 @@ export function createGithubReporter(options: GithubReporterOptions): GithubRepo
       if (!usable()) return;
       // Redacted before any text is cut or escaped: a cut secret would no longer match itself.
       const result = redactResult(rawResult, redact);
-      const deployment = deploymentRequested ? Promise.resolve() : createDeployment();
-      await Promise.all([
-        setCommitStatus(result),
-        deployment.then(() => setDeploymentStatus(result)),
-        commentOnPullRequest(result),
-      ]);
+      await Promise.all([setCommitStatus(result), setDeploymentStatus(result), commentOnPullRequest(result)]);
     },
   };
 }
