@@ -547,14 +547,17 @@ const installerProvider = {
     // GetDeployStatus is all the documented API offers: the deploy is started elsewhere.
     canTrigger: false,
     prepare(config) {
-        tokenOf(config);
+        const token = tokenOf(config);
         if (config.ids.length > 0) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.id, `Input '${inputs/* INPUT */.bO.id}' is not used by installer: it watches the installer's current deploy session. Remove '${inputs/* INPUT */.bO.id}'.`);
         }
-        return { targets: [DEPLOY_SESSION_TARGET], endpoint: (0,values/* displayEndpoint */.OI)(new URL(baseOf(config))) };
-    },
-    open(context) {
-        return openSession(context);
+        const base = baseOf(config);
+        return {
+            targets: [DEPLOY_SESSION_TARGET],
+            endpoint: (0,values/* displayEndpoint */.OI)(new URL(base)),
+            secrets: [],
+            open: (context) => openSession(context, base + STATUS_PATH, token),
+        };
     },
 };
 function tokenOf(config) {
@@ -569,9 +572,8 @@ function baseOf(config) {
     const url = new URL(config.url ?? '');
     return url.origin + url.pathname.replace(/\/+$/, '').replace(/\/api\/v1(\/installer\/deploy\/status)?$/, '');
 }
-function openSession({ config, http, log }) {
-    const url = baseOf(config) + STATUS_PATH;
-    const headers = { accept: 'application/json', authorization: (0,auth/* bearerAuthorization */.Dv)(tokenOf(config)) };
+function openSession({ http, log }, url, token) {
+    const headers = { accept: 'application/json', authorization: (0,auth/* bearerAuthorization */.Dv)(token) };
     const watch = new DeploySessionWatch(log);
     return {
         async read(_id, { signal, timeoutMs }) {

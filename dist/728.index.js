@@ -261,10 +261,8 @@ const opensearchProvider = {
         (0,_path_id_js__WEBPACK_IMPORTED_MODULE_7__/* .assertPathSegmentIds */ .B)(config.ids, 'a workflow id');
         // A lone username or password is a typo: refused here, before any request.
         (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicCredentials */ .BG)(config.credentials);
-        return { targets: config.ids, endpoint: clusterBase(config) };
-    },
-    open(context) {
-        return openSession(context);
+        const base = clusterBase(config);
+        return { targets: config.ids, endpoint: base, secrets: [], open: (context) => openSession(context, base) };
     },
 };
 /** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
@@ -274,8 +272,7 @@ function clusterBase(config) {
 function workflowUrl(base, id, action) {
     return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
-function openSession({ config, http }) {
-    const base = clusterBase(config);
+function openSession({ config, http }, base) {
     const headers = { accept: 'application/json', ...(0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicOrBearer */ .FO)(config.credentials) };
     return {
         triggerIsRepeatable: true,

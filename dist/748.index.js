@@ -992,10 +992,12 @@ const sapProvider = {
     canTrigger: true,
     prepare(config) {
         const settings = resolveSettings(config);
-        return { targets: settings.ids, endpoint: rootEndpoint(settings.root) };
-    },
-    open(context) {
-        return new SapSession(resolveSettings(context.config), context);
+        return {
+            targets: settings.ids,
+            endpoint: rootEndpoint(settings.root),
+            secrets: settings.auth.kind === 'oauth' ? [settings.auth.clientSecret] : [],
+            open: (context) => new SapSession(settings, context),
+        };
     },
 };
 

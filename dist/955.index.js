@@ -432,13 +432,15 @@ const nlFlowProvider = {
     // The NL Flow API documents no way to publish a workflow: a deploy is started elsewhere.
     canTrigger: false,
     prepare(config) {
-        apiKeyOf(config);
+        const apiKey = apiKeyOf(config);
         const { base, ids } = resolveWorkflows(config);
         (0,path_id/* assertPathSegmentIds */.B)(ids, 'a workflow id');
-        return { targets: ids, endpoint: (0,values/* displayEndpoint */.OI)(new URL(base)) };
-    },
-    open(context) {
-        return openSession(context);
+        return {
+            targets: ids,
+            endpoint: (0,values/* displayEndpoint */.OI)(new URL(base)),
+            secrets: [],
+            open: (context) => openSession(context, base, apiKey),
+        };
     },
 };
 function apiKeyOf(config) {
@@ -448,12 +450,11 @@ function apiKeyOf(config) {
     }
     return key;
 }
-function openSession({ config, http }) {
-    const { base } = resolveWorkflows(config);
+function openSession({ config, http }, base, apiKey) {
     const { token } = config.credentials;
     const headers = {
         accept: 'application/json',
-        'x-api-key': apiKeyOf(config),
+        'x-api-key': apiKey,
         // For a gateway in front of the runtime: the API key alone is what NL Flow itself checks.
         ...(token ? { authorization: (0,auth/* bearerAuthorization */.Dv)(token) } : {}),
     };

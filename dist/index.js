@@ -32460,17 +32460,6 @@ function oneOf(name, value, accepted) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/logger.ts
-const silentLogger = { debug() { }, info() { }, warning() { } };
-/**
- * One line the runner will not read as a workflow command: provider text (an installer log line, SAP's
- * DeployedBy) could otherwise start a line with `::` and forge an annotation or a mask. Warnings and
- * debug lines are commands already, and @actions/core escapes their text.
- */
-function plainLogLine(text) {
-    return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
-}
-
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/core/redact.ts
@@ -32524,59 +32513,6 @@ class Redactor {
 const CUT = '…';
 const MIN_CUT_SECRET = 4;
 
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(3054);
-;// CONCATENATED MODULE: ./src/engine/verdict.ts
-
-/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
-function worstVerdict(verdicts) {
-    return types/* VERDICT_SEVERITY */.i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
-}
-function isReady(verdict, allowDegraded) {
-    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
-}
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
-/**
- * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
- * on the discovery window, which only the engine knows.
- */
-function endsWait(snapshot, allowDegraded) {
-    if (snapshot.detailsPending)
-        return false;
-    if (TERMINAL_STATES.has(snapshot.state))
-        return true;
-    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
-}
-
-;// CONCATENATED MODULE: ./src/engine/result.ts
-
-/** The run's verdict is its worst target's; the first target with that verdict speaks for the run. */
-function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
-    const verdict = worstVerdict(targets.map((target) => target.verdict));
-    const deciding = targets.find((target) => target.verdict === verdict);
-    const message = !deciding
-        ? 'no target to wait for'
-        : targets.length > 1
-            ? `${deciding.id}: ${deciding.message}`
-            : deciding.message;
-    return {
-        verdict,
-        ready: targets.length > 0 && targets.every((target) => isReady(target.verdict, allowDegraded)),
-        decidingTarget: deciding?.id,
-        message,
-        targets,
-        attempts: sum(targets.map((target) => target.attempts)),
-        transientErrors: sum(targets.map((target) => target.transientErrors)),
-        startedAt,
-        durationMs,
-    };
-}
-function sum(values) {
-    return values.reduce((total, value) => total + value, 0);
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: ./src/http/errors.ts
 var http_errors = __nccwpck_require__(8549);
 ;// CONCATENATED MODULE: ./src/engine/abort.ts
@@ -32609,6 +32545,25 @@ function untilAborted(work, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/engine/backoff.ts
+/** Each actual sleep is spread by ±20% so that many jobs polling one provider do not read in lockstep. */
+const JITTER = 0.2;
+/**
+ * The delay before the next read, without jitter, after `waitedMs` of polling: `(backoff − 1) × waitedMs`,
+ * never less than the interval nor more than the cap. Past the interval each delay is the previous one times
+ * the factor, as in a plain geometric schedule (whose delay is the interval *plus* that term); taking the larger
+ * of the two instead of their sum reads as often as a fixed `interval` loop while a deploy is young, and later
+ * bounds how late a read can be to a fraction of the time already waited.
+ */
+function nextDelay(waitedMs, settings) {
+    const delay = Math.max(settings.intervalMs, (settings.backoff - 1) * waitedMs);
+    return Math.min(delay, settings.maxIntervalMs);
+}
+/** `delayMs` spread by ±20% with `random` in [0, 1): 0 gives −20%, values near 1 give almost +20%. */
+function withJitter(delayMs, random) {
+    return delayMs * (1 - JITTER + 2 * JITTER * random());
+}
+
 ;// CONCATENATED MODULE: ./src/engine/deadline.ts
 /** Keeps the run's end within a fraction of a second of `timeout`, whatever `request-timeout` is. */
 const LAST_READ_GRACE_MS = 500;
@@ -32633,6 +32588,8 @@ function callTimeout(deadline, nowMs, requestTimeoutMs) {
     return Math.max(0, Math.min(requestTimeoutMs, deadline.hardEndMs - nowMs));
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/engine/semaphore.ts
 /** Bounds how many requests are in flight at once, over all targets; waiters are served first come, first served. */
 class Semaphore {
@@ -32782,23 +32739,122 @@ class Run {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/backoff.ts
-/** Each actual sleep is spread by ±20% so that many jobs polling one provider do not read in lockstep. */
-const JITTER = 0.2;
-/**
- * The delay before the next read, without jitter, after `waitedMs` of polling: `(backoff − 1) × waitedMs`,
- * never less than the interval nor more than the cap. Past the interval each delay is the previous one times
- * the factor, as in a plain geometric schedule (whose delay is the interval *plus* that term); taking the larger
- * of the two instead of their sum reads as often as a fixed `interval` loop while a deploy is young, and later
- * bounds how late a read can be to a fraction of the time already waited.
- */
-function nextDelay(waitedMs, settings) {
-    const delay = Math.max(settings.intervalMs, (settings.backoff - 1) * waitedMs);
-    return Math.min(delay, settings.maxIntervalMs);
+;// CONCATENATED MODULE: ./src/engine/find-targets.ts
+
+
+
+
+
+
+
+/** Finding the targets ended the run before any target could be followed. */
+class TargetsNotFound extends Error {
+    verdict;
+    name = 'TargetsNotFound';
+    constructor(verdict, message) {
+        super(message);
+        this.verdict = verdict;
+    }
 }
-/** `delayMs` spread by ±20% with `random` in [0, 1): 0 gives −20%, values near 1 give almost +20%. */
-function withJitter(delayMs, random) {
-    return delayMs * (1 - JITTER + 2 * JITTER * random());
+/**
+ * Asks the provider once which targets there are; a transient failure is retried on the read
+ * schedule until the deadline. Throws TargetsNotFound with the run's verdict otherwise.
+ */
+async function findTargets(run, find) {
+    const startedMs = run.clock.now();
+    let plan = planCall(run.deadline, startedMs, 0);
+    let lastError;
+    try {
+        while (plan) {
+            await run.sleepUntil(plan.atMs);
+            try {
+                return (await find(run)).targets;
+            }
+            catch (error) {
+                if (!(error instanceof http_errors/* HttpError */.j && error.transient) || plan.last)
+                    throw error;
+                lastError = error;
+                const now = run.clock.now();
+                const delayMs = Math.max(withJitter(nextDelay(now - startedMs, run.settings), run.random), error.retryAfterMs ?? 0);
+                plan = planCall(run.deadline, now, delayMs);
+                run.log.warning(`finding the targets: ${error.message} — retrying in ${(0,values/* formatDuration */.a3)(delayMs)}`);
+            }
+        }
+        throw new OutOfTime('no time left');
+    }
+    catch (error) {
+        if (error instanceof RunStopped)
+            throw new TargetsNotFound('cancelled', 'cancelled while finding the targets');
+        if (error instanceof OutOfTime) {
+            const last = lastError ? `; last error: ${(0,errors/* messageOf */.b)(lastError)}` : '';
+            throw new TargetsNotFound('timed_out', `timed out after ${(0,values/* formatDuration */.a3)(run.settings.timeoutMs)} while finding the targets${last}`);
+        }
+        throw new TargetsNotFound('error', `finding the targets failed: ${(0,errors/* messageOf */.b)(error)}`);
+    }
+}
+/** The result of a run that ended while its targets were being found. */
+function unfoundResult(error, startedAt, durationMs) {
+    return {
+        verdict: error.verdict,
+        ready: false,
+        message: error.message,
+        targets: [],
+        attempts: 0,
+        transientErrors: 0,
+        startedAt,
+        durationMs,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(3054);
+;// CONCATENATED MODULE: ./src/engine/verdict.ts
+
+/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
+function worstVerdict(verdicts) {
+    return types/* VERDICT_SEVERITY */.i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
+}
+function isReady(verdict, allowDegraded) {
+    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
+}
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
+/**
+ * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
+ * on the discovery window, which only the engine knows.
+ */
+function endsWait(snapshot, allowDegraded) {
+    if (snapshot.detailsPending)
+        return false;
+    if (TERMINAL_STATES.has(snapshot.state))
+        return true;
+    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
+}
+
+;// CONCATENATED MODULE: ./src/engine/result.ts
+
+/** The run's verdict is its worst target's; the first target with that verdict speaks for the run. */
+function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
+    const verdict = worstVerdict(targets.map((target) => target.verdict));
+    const deciding = targets.find((target) => target.verdict === verdict);
+    const message = !deciding
+        ? 'no target to wait for'
+        : targets.length > 1
+            ? `${deciding.id}: ${deciding.message}`
+            : deciding.message;
+    return {
+        verdict,
+        ready: targets.length > 0 && targets.every((target) => isReady(target.verdict, allowDegraded)),
+        decidingTarget: deciding?.id,
+        message,
+        targets,
+        attempts: sum(targets.map((target) => target.attempts)),
+        transientErrors: sum(targets.map((target) => target.transientErrors)),
+        startedAt,
+        durationMs,
+    };
+}
+function sum(values) {
+    return values.reduce((total, value) => total + value, 0);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/describe.ts
@@ -33089,6 +33145,7 @@ function isTransient(error) {
 
 
 
+
 /** Enough parallelism for a handful of targets without hammering one provider. */
 const DEFAULT_MAX_IN_FLIGHT = 8;
 /**
@@ -33099,8 +33156,16 @@ async function waitForTargets(options) {
     const startedAt = new Date(options.clock.now());
     const run = new Run({ ...options, maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT });
     try {
-        const targets = await Promise.all(options.targets.map((id) => new TargetWatch(id, run, options.deploy).follow()));
+        const { session } = options;
+        const find = session.findTargets?.bind(session);
+        const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
+        const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
         return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
+    }
+    catch (error) {
+        if (error instanceof TargetsNotFound)
+            return unfoundResult(error, startedAt, run.elapsedMs());
+        throw error;
     }
     finally {
         run.close();
@@ -33833,13 +33898,11 @@ function failureResult(error, startedAt, cancelled) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/app.ts
 /**
- * The edge: the only module that talks to @actions/core. Parse inputs → provider → wait →
- * report; outputs and the summary are written on every exit path.
+ * One run over an Edge: parse inputs → provider → wait → report; outputs and the summary are
+ * written on every exit path. The GitHub runner (`main.ts`) and the command line are edges.
  */
-
-
 
 
 
@@ -33856,19 +33919,19 @@ function failureResult(error, startedAt, cancelled) {
 
 /** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
-async function run() {
+async function runAwaitDeploy(edge) {
     try {
-        await waitAndReport();
+        await waitAndReport(edge);
     }
     catch (error) {
         // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-        setFailed(`await-deploy could not report: ${(0,errors/* messageOf */.b)(error)}`);
+        edge.setFailed(`await-deploy could not report: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
-async function waitAndReport() {
+async function waitAndReport(edge) {
     const startedAt = new Date();
     const redactor = new Redactor();
-    const log = redactingLogger(redactor);
+    const log = redactingLogger(edge, redactor);
     const cancellation = new AbortController();
     const cancel = (signal) => {
         if (cancellation.signal.aborted)
@@ -33884,31 +33947,32 @@ async function waitAndReport() {
     let github;
     let result;
     const mask = (secret) => {
-        core_setSecret(secret);
+        edge.setSecret(secret);
         redactor.add(secret);
     };
     try {
         // Before anything can print them.
-        secretInputValues().forEach(mask);
-        config = parseConfig((name) => getInput(name, { trimWhitespace: false }));
+        secretInputValues(edge).forEach(mask);
+        config = parseConfig((name) => edge.readInput(name));
         derivedSecrets(config).forEach(mask);
         const provider = await PROVIDERS[config.provider]();
         if (config.deploy && !provider.canTrigger) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.deploy, `Input '${inputs/* INPUT */.bO.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`);
         }
         const prepared = provider.prepare(config);
+        prepared.secrets.forEach(mask);
         info = runInfoFor(config, prepared);
         const client = createHttpClient({
             extraHeaders: config.headers,
             extraHeadersOrigin: new URL(prepared.endpoint).origin,
             caCertificate: config.caCertificate,
-            proxyEnv: proxyEnvironment(process.env),
+            proxyEnv: proxyEnvironment(edge.env),
         });
         http = client;
-        github = await startGithubReporting(config, info, log, redactor);
+        github = await startGithubReporting(edge, config, info, log, redactor);
         result = await waitForTargets({
             targets: prepared.targets,
-            session: provider.open({ config, http: client, log, mask }),
+            session: prepared.open({ config, http: client, log, mask }),
             deploy: config.deploy,
             settings: config.wait,
             clock: clock/* systemClock */.m,
@@ -33922,11 +33986,11 @@ async function waitAndReport() {
     }
     // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
     const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redact(text));
-    writeOutputs(shown, redactor);
+    writeOutputs(edge, shown, redactor);
     if (config?.summary !== false)
-        await writeSummary(shown, info ?? runInfoFor(config), redactor, log);
+        await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
     if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
-        setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
+        edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
     }
     else if (result.ready) {
         log.info(`Ready: ${result.message}`);
@@ -33943,13 +34007,11 @@ async function waitAndReport() {
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
 }
-/** Every secret input, and the values inside a service key. */
-function secretInputValues() {
+/** Every secret input as given (a service key's own secrets come from the provider's settings). */
+function secretInputValues(edge) {
     return inputs/* SECRET_INPUTS */.pH.flatMap((name) => {
-        const value = getInput(name);
-        if (!value)
-            return [];
-        return name === inputs/* INPUT */.bO.serviceKey ? [value, ...secretValuesIn(value)] : [value];
+        const value = edge.readInput(name).trim();
+        return value ? [value] : [];
     });
 }
 /** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
@@ -33964,28 +34026,7 @@ function derivedSecrets(config) {
     return derived;
 }
 const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
-/** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
-function secretValuesIn(json) {
-    const found = [];
-    const walk = (value, key) => {
-        if (typeof value === 'string') {
-            if (/secret|password|token$|key$|certificate/i.test(key) && value.length > 0)
-                found.push(value);
-        }
-        else if (value && typeof value === 'object') {
-            for (const [childKey, child] of Object.entries(value))
-                walk(child, childKey);
-        }
-    };
-    try {
-        walk(JSON.parse(json), '');
-    }
-    catch {
-        // A malformed key is reported by the SAP provider's validation; the whole value is masked already.
-    }
-    return found;
-}
-async function startGithubReporting(config, info, log, redactor) {
+async function startGithubReporting(edge, config, info, log, redactor) {
     const { github: settings } = config;
     if (!settings.prComment && !settings.commitStatus && !settings.environment)
         return undefined;
@@ -33994,7 +34035,7 @@ async function startGithubReporting(config, info, log, redactor) {
     const reporter = createGithubReporter({
         stop: stop.signal,
         settings,
-        context: readGithubRunContext(process.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
+        context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
         info,
         log,
         redact: (text) => redactor.redact(text),
@@ -34002,24 +34043,25 @@ async function startGithubReporting(config, info, log, redactor) {
     // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
     return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
 }
-function writeOutputs(result, redactor) {
-    for (const [name, value] of Object.entries(buildOutputs(result)))
-        setOutput(name, redactor.redact(value));
+function writeOutputs(edge, result, redactor) {
+    for (const [name, value] of Object.entries(buildOutputs(result))) {
+        edge.setOutput(name, redactor.redact(value));
+    }
 }
-async function writeSummary(result, info, redactor, log) {
+async function writeSummary(edge, result, info, redactor, log) {
     try {
-        await summary.addRaw(redactor.redact(buildSummary(result, info)), true).write();
+        await edge.writeSummary(redactor.redact(buildSummary(result, info)));
     }
     catch (error) {
         // Outside a runner (or with the summary file gone) the verdict still stands.
         log.warning(`Could not write the job summary: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
-function redactingLogger(redactor) {
+function redactingLogger(edge, redactor) {
     return {
-        debug: (message) => core_debug(redactor.redact(message)),
-        info: (message) => info(plainLogLine(redactor.redact(message))),
-        warning: (message) => warning(redactor.redact(message)),
+        debug: (message) => edge.debug(redactor.redact(message)),
+        info: (message) => edge.info(redactor.redact(message)),
+        warning: (message) => edge.warning(redactor.redact(message)),
     };
 }
 function proxyEnvironment(env) {
@@ -34035,6 +34077,44 @@ async function withTimeout(work, ms) {
     let timer;
     await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
     clearTimeout(timer);
+}
+
+;// CONCATENATED MODULE: ./src/core/logger.ts
+const silentLogger = { debug() { }, info() { }, warning() { } };
+/**
+ * One line the runner will not read as a workflow command: provider text (an installer log line, SAP's
+ * DeployedBy) could otherwise start a line with `::` and forge an annotation or a mask. Warnings and
+ * debug lines are commands already, and @actions/core escapes their text.
+ */
+function plainLogLine(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The GitHub Actions edge: the only module that talks to @actions/core. The run itself is
+ * `runAwaitDeploy`, shared with the command line.
+ */
+
+
+
+function run() {
+    return runAwaitDeploy(githubEdge());
+}
+function githubEdge() {
+    return {
+        readInput: (name) => getInput(name, { trimWhitespace: false }),
+        setOutput: (name, value) => setOutput(name, value),
+        setSecret: (secret) => core_setSecret(secret),
+        debug: (message) => core_debug(message),
+        info: (message) => info(plainLogLine(message)),
+        warning: (message) => warning(message),
+        setFailed: (message) => setFailed(message),
+        writeSummary: async (markdown) => {
+            await summary.addRaw(markdown, true).write();
+        },
+        env: process.env,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

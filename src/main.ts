@@ -1,221 +1,28 @@
 /**
- * The edge: the only module that talks to @actions/core. Parse inputs → provider → wait →
- * report; outputs and the summary are written on every exit path.
+ * The GitHub Actions edge: the only module that talks to @actions/core. The run itself is
+ * `runAwaitDeploy`, shared with the command line.
  */
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
-import type { Config } from './config/config.js';
-import { INPUT, SECRET_INPUTS } from './config/inputs.js';
-import { parseConfig } from './config/parse.js';
-import { InputError, messageOf } from './core/errors.js';
-import { plainLogLine, type Logger } from './core/logger.js';
-import { systemClock } from './core/clock.js';
-import { Redactor } from './core/redact.js';
-import type { RunResult } from './core/types.js';
-import { waitForTargets } from './engine/wait.js';
-import { createHttpClient } from './http/client.js';
-import type { HttpClient } from './http/types.js';
-import { basicCredential } from './providers/auth.js';
-import { PROVIDERS } from './providers/index.js';
-import { buildOutputs } from './report/outputs.js';
-import { redactResult } from './report/redact-result.js';
-import { buildSummary } from './report/summary.js';
-import type { RunInfo } from './report/types.js';
-import { failureResult, runInfoFor } from './run-info.js';
+import { runAwaitDeploy } from './app.js';
+import { plainLogLine } from './core/logger.js';
+import type { Edge } from './edge/types.js';
 
-/** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
-const REPORTING_TIMEOUT_MS = 15_000;
-
-interface StartedReporting {
-  reporter: import('./report/github/index.js').GithubReporter;
-  /** settles when the start is done or has given up; the wait does not wait for it */
-  started: Promise<void>;
-  /** aborts the requests still under way when the step is done with GitHub */
-  stop: AbortController;
+export function run(): Promise<void> {
+  return runAwaitDeploy(githubEdge());
 }
 
-export async function run(): Promise<void> {
-  try {
-    await waitAndReport();
-  } catch (error) {
-    // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-    core.setFailed(`await-deploy could not report: ${messageOf(error)}`);
-  }
-}
-
-async function waitAndReport(): Promise<void> {
-  const startedAt = new Date();
-  const redactor = new Redactor();
-  const log = redactingLogger(redactor);
-  const cancellation = new AbortController();
-  const cancel = (signal: NodeJS.Signals): void => {
-    if (cancellation.signal.aborted) return;
-    log.warning(`Received ${signal}: stopping the wait and reporting what is known.`);
-    cancellation.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-
-  let config: Config | undefined;
-  let info: RunInfo | undefined;
-  let http: HttpClient | undefined;
-  let github: StartedReporting | undefined;
-  let result: RunResult;
-  const mask = (secret: string): void => {
-    core.setSecret(secret);
-    redactor.add(secret);
-  };
-  try {
-    // Before anything can print them.
-    secretInputValues().forEach(mask);
-    config = parseConfig((name) => core.getInput(name, { trimWhitespace: false }));
-    derivedSecrets(config).forEach(mask);
-    const provider = await PROVIDERS[config.provider]();
-    if (config.deploy && !provider.canTrigger) {
-      throw new InputError(
-        INPUT.deploy,
-        `Input '${INPUT.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`,
-      );
-    }
-    const prepared = provider.prepare(config);
-    info = runInfoFor(config, prepared);
-    const client = createHttpClient({
-      extraHeaders: config.headers,
-      extraHeadersOrigin: new URL(prepared.endpoint).origin,
-      caCertificate: config.caCertificate,
-      proxyEnv: proxyEnvironment(process.env),
-    });
-    http = client;
-    github = await startGithubReporting(config, info, log, redactor);
-    result = await waitForTargets({
-      targets: prepared.targets,
-      session: provider.open({ config, http: client, log, mask }),
-      deploy: config.deploy,
-      settings: config.wait,
-      clock: systemClock,
-      random: Math.random,
-      log,
-      signal: cancellation.signal,
-    });
-  } catch (error) {
-    result = failureResult(error, startedAt, cancellation.signal.aborted);
-  }
-
-  // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-  const shown = redactResult(result, (text) => redactor.redact(text));
-  writeOutputs(shown, redactor);
-  if (config?.summary !== false) await writeSummary(shown, info ?? runInfoFor(config), redactor, log);
-  if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
-    core.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
-  } else if (result.ready) {
-    log.info(`Ready: ${result.message}`);
-  } else {
-    log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
-  }
-  if (github) {
-    await github.started;
-    await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
-    github.stop.abort();
-  }
-  await http?.close();
-  process.off('SIGINT', cancel);
-  process.off('SIGTERM', cancel);
-}
-
-/** Every secret input, and the values inside a service key. */
-function secretInputValues(): string[] {
-  return SECRET_INPUTS.flatMap((name) => {
-    const value = core.getInput(name);
-    if (!value) return [];
-    return name === INPUT.serviceKey ? [value, ...secretValuesIn(value)] : [value];
-  });
-}
-
-/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function derivedSecrets(config: Config): string[] {
-  const { username, password } = config.credentials;
-  // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
-  const derived = Object.entries(config.headers)
-    .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
-    .map(([, value]) => value);
-  if (username !== undefined && password !== undefined) derived.push(basicCredential(username, password));
-  return derived;
-}
-
-const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
-
-/** String values of a JSON document whose keys look like credentials (clientsecret, password…). */
-function secretValuesIn(json: string): string[] {
-  const found: string[] = [];
-  const walk = (value: unknown, key: string): void => {
-    if (typeof value === 'string') {
-      if (/secret|password|token$|key$|certificate/i.test(key) && value.length > 0) found.push(value);
-    } else if (value && typeof value === 'object') {
-      for (const [childKey, child] of Object.entries(value)) walk(child, childKey);
-    }
-  };
-  try {
-    walk(JSON.parse(json), '');
-  } catch {
-    // A malformed key is reported by the SAP provider's validation; the whole value is masked already.
-  }
-  return found;
-}
-
-async function startGithubReporting(
-  config: Config,
-  info: RunInfo,
-  log: Logger,
-  redactor: Redactor,
-): Promise<StartedReporting | undefined> {
-  const { github: settings } = config;
-  if (!settings.prComment && !settings.commitStatus && !settings.environment) return undefined;
-  const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
-  const stop = new AbortController();
-  const reporter = createGithubReporter({
-    stop: stop.signal,
-    settings,
-    context: readGithubRunContext(process.env, (path) => readFileSync(path, 'utf8')),
-    info,
-    log,
-    redact: (text) => redactor.redact(text),
-  });
-  // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
-}
-
-function writeOutputs(result: RunResult, redactor: Redactor): void {
-  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, redactor.redact(value));
-}
-
-async function writeSummary(result: RunResult, info: RunInfo, redactor: Redactor, log: Logger): Promise<void> {
-  try {
-    await core.summary.addRaw(redactor.redact(buildSummary(result, info)), true).write();
-  } catch (error) {
-    // Outside a runner (or with the summary file gone) the verdict still stands.
-    log.warning(`Could not write the job summary: ${messageOf(error)}`);
-  }
-}
-
-function redactingLogger(redactor: Redactor): Logger {
+function githubEdge(): Edge {
   return {
-    debug: (message) => core.debug(redactor.redact(message)),
-    info: (message) => core.info(plainLogLine(redactor.redact(message))),
-    warning: (message) => core.warning(redactor.redact(message)),
+    readInput: (name) => core.getInput(name, { trimWhitespace: false }),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (secret) => core.setSecret(secret),
+    debug: (message) => core.debug(message),
+    info: (message) => core.info(plainLogLine(message)),
+    warning: (message) => core.warning(message),
+    setFailed: (message) => core.setFailed(message),
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    env: process.env,
   };
-}
-
-function proxyEnvironment(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
-  return {
-    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
-    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
-    noProxy: env.NO_PROXY || env.no_proxy || undefined,
-  };
-}
-
-async function withTimeout(work: Promise<void> | undefined, ms: number): Promise<void> {
-  if (!work) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -82,7 +82,7 @@ export async function runScenario(testCase: FaultCase, seed: number, profile: Fa
     const started = Date.now();
     const result = await waitForTargets({
       targets: prepared.targets,
-      session: provider.open({ config, http, log: silentLogger, mask: () => {} }),
+      session: prepared.open({ config, http, log: silentLogger, mask: () => {} }),
       deploy: config.deploy,
       settings: config.wait,
       clock: systemClock,

@@ -77,12 +77,13 @@ function responses(
 async function readWith(inputs: Record<string, string>, response: HttpResponse): Promise<Snapshot> {
   const config = parseConfig((name: InputName) => inputs[name] ?? '');
   const provider = await PROVIDERS[config.provider]();
-  const [target = ''] = provider.prepare(config).targets;
+  const prepared = provider.prepare(config);
+  const [target = ''] = prepared.targets;
   const http: HttpClient = {
     request: async () => ({ ...response, headers: { ...response.headers } }),
     close: async () => {},
   };
-  const session = provider.open({ config, http, log: silentLogger, mask: () => {} });
+  const session = prepared.open({ config, http, log: silentLogger, mask: () => {} });
   return session.read(target, { signal: new AbortController().signal, timeoutMs: 1_000 });
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { RunResult } from '../core/types.js';
 import type { ProviderSession } from '../providers/types.js';
+import { findTargets, TargetsNotFound, unfoundResult } from './find-targets.js';
 import { summarizeRun } from './result.js';
 import { Run } from './run.js';
 import { TargetWatch } from './target.js';
@@ -34,8 +35,14 @@ export async function waitForTargets(options: WaitOptions): Promise<RunResult> {
   const startedAt = new Date(options.clock.now());
   const run = new Run({ ...options, maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT });
   try {
-    const targets = await Promise.all(options.targets.map((id) => new TargetWatch(id, run, options.deploy).follow()));
+    const { session } = options;
+    const find = session.findTargets?.bind(session);
+    const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
+    const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
     return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
+  } catch (error) {
+    if (error instanceof TargetsNotFound) return unfoundResult(error, startedAt, run.elapsedMs());
+    throw error;
   } finally {
     run.close();
   }

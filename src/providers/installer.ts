@@ -18,17 +18,20 @@ export const installerProvider: Provider = {
   // GetDeployStatus is all the documented API offers: the deploy is started elsewhere.
   canTrigger: false,
   prepare(config) {
-    tokenOf(config);
+    const token = tokenOf(config);
     if (config.ids.length > 0) {
       throw new InputError(
         INPUT.id,
         `Input '${INPUT.id}' is not used by installer: it watches the installer's current deploy session. Remove '${INPUT.id}'.`,
       );
     }
-    return { targets: [DEPLOY_SESSION_TARGET], endpoint: displayEndpoint(new URL(baseOf(config))) };
-  },
-  open(context) {
-    return openSession(context);
+    const base = baseOf(config);
+    return {
+      targets: [DEPLOY_SESSION_TARGET],
+      endpoint: displayEndpoint(new URL(base)),
+      secrets: [],
+      open: (context) => openSession(context, base + STATUS_PATH, token),
+    };
   },
 };
 
@@ -49,9 +52,8 @@ function baseOf(config: Config): string {
   return url.origin + url.pathname.replace(/\/+$/, '').replace(/\/api\/v1(\/installer\/deploy\/status)?$/, '');
 }
 
-function openSession({ config, http, log }: ProviderContext): ProviderSession {
-  const url = baseOf(config) + STATUS_PATH;
-  const headers = { accept: 'application/json', authorization: bearerAuthorization(tokenOf(config)) };
+function openSession({ http, log }: ProviderContext, url: string, token: string): ProviderSession {
+  const headers = { accept: 'application/json', authorization: bearerAuthorization(token) };
   const watch = new DeploySessionWatch(log);
   return {
     async read(_id, { signal, timeoutMs }) {

@@ -15,13 +15,15 @@ export const nlFlowProvider: Provider = {
   // The NL Flow API documents no way to publish a workflow: a deploy is started elsewhere.
   canTrigger: false,
   prepare(config) {
-    apiKeyOf(config);
+    const apiKey = apiKeyOf(config);
     const { base, ids } = resolveWorkflows(config);
     assertPathSegmentIds(ids, 'a workflow id');
-    return { targets: ids, endpoint: displayEndpoint(new URL(base)) };
-  },
-  open(context) {
-    return openSession(context);
+    return {
+      targets: ids,
+      endpoint: displayEndpoint(new URL(base)),
+      secrets: [],
+      open: (context) => openSession(context, base, apiKey),
+    };
   },
 };
 
@@ -36,12 +38,11 @@ function apiKeyOf(config: Config): string {
   return key;
 }
 
-function openSession({ config, http }: ProviderContext): ProviderSession {
-  const { base } = resolveWorkflows(config);
+function openSession({ config, http }: ProviderContext, base: string, apiKey: string): ProviderSession {
   const { token } = config.credentials;
   const headers = {
     accept: 'application/json',
-    'x-api-key': apiKeyOf(config),
+    'x-api-key': apiKey,
     // For a gateway in front of the runtime: the API key alone is what NL Flow itself checks.
     ...(token ? { authorization: bearerAuthorization(token) } : {}),
   };

@@ -51,10 +51,8 @@ export const opensearchProvider: Provider = {
     assertPathSegmentIds(config.ids, 'a workflow id');
     // A lone username or password is a typo: refused here, before any request.
     basicCredentials(config.credentials);
-    return { targets: config.ids, endpoint: clusterBase(config) };
-  },
-  open(context) {
-    return openSession(context);
+    const base = clusterBase(config);
+    return { targets: config.ids, endpoint: base, secrets: [], open: (context) => openSession(context, base) };
   },
 };
 
@@ -67,8 +65,7 @@ function workflowUrl(base: string, id: string, action: '_status' | '_provision')
   return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 
-function openSession({ config, http }: ProviderContext): ProviderSession {
-  const base = clusterBase(config);
+function openSession({ config, http }: ProviderContext, base: string): ProviderSession {
   const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
   return {
     triggerIsRepeatable: true,

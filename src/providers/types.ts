@@ -33,6 +33,12 @@ export interface TriggerResult {
  * state `not_found`, not an error: the engine applies `discovery-timeout`.
  */
 export interface ProviderSession {
+  /**
+   * Makes the requests that say what the targets are, when the inputs alone cannot (a package's
+   * artifacts, a workflow created from a template). Called once, before any trigger; the targets it
+   * returns replace `PreparedRun.targets`. Errors as for `read`: a transient one is retried.
+   */
+  findTargets?(options: CallOptions): Promise<FoundTargets>;
   /** starts the deploy of one target; only called when `deploy: true` and `canTrigger` */
   trigger?(id: string, options: CallOptions): Promise<TriggerResult>;
   /**
@@ -45,19 +51,27 @@ export interface ProviderSession {
   read(id: string, options: CallOptions): Promise<Snapshot>;
 }
 
+export interface FoundTargets {
+  /** the target ids to watch, in the order they were found */
+  targets: string[];
+}
+
+/** The provider's settings, worked out once from the inputs; everything later uses these. */
 export interface PreparedRun {
-  /** the target ids to watch (installer: one, the current deploy session) */
+  /** the target ids to watch (installer: one, the current deploy session); `findTargets` may replace them */
   targets: string[];
   /** scheme, host and path of the provider's API as used: no credentials, no query (for reports) */
   endpoint: string;
+  /** credentials found inside inputs (a service key's client secret…): masked before any request */
+  secrets: string[];
+  open(context: ProviderContext): ProviderSession;
 }
 
 export interface Provider {
   canTrigger: boolean;
   /**
-   * Checks the provider's own inputs (throws InputError naming the input) and says which
-   * targets to watch and where. Pure: runs before any request.
+   * Checks the provider's own inputs (throws InputError naming the input), works its settings out
+   * and says which targets to watch and where. Pure: runs before any request.
    */
   prepare(config: Config): PreparedRun;
-  open(context: ProviderContext): ProviderSession;
 }

@@ -40,7 +40,7 @@ async function open(scenario: string, inputs: Record<string, string> = {}, path 
   const log: JobLog = { info: [], warning: [] };
   const logger: Logger = { debug() {}, info: (m) => log.info.push(m), warning: (m) => log.warning.push(m) };
   const cfg = config({ url: sim.url + path, token: DEMO_TOKEN, ...inputs });
-  const session = installerProvider.open({ config: cfg, http, log: logger, mask() {} });
+  const session = installerProvider.prepare(cfg).open({ config: cfg, http, log: logger, mask() {} });
   const read = () => session.read(DEPLOY_SESSION_TARGET, CALL);
   return { sim, log, read };
 }
@@ -59,7 +59,7 @@ describe('installer prepare', () => {
       'https://installer.example:8443/api/v1',
       'https://installer.example:8443/api/v1/installer/deploy/status',
     ]) {
-      expect(installerProvider.prepare(config({ url, token: 't0ken-value' }))).toEqual({
+      expect(installerProvider.prepare(config({ url, token: 't0ken-value' }))).toMatchObject({
         targets: ['deploy'],
         endpoint: 'https://installer.example:8443',
       });

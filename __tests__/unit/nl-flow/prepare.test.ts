@@ -21,7 +21,7 @@ describe('nl-flow prepare', () => {
       'https://nlflow.example.com/',
       'https://nlflow.example.com/api/v1/',
     ]) {
-      expect(nlFlowProvider.prepare(config({ url, id: 'wf-1, wf-2' }))).toEqual({
+      expect(nlFlowProvider.prepare(config({ url, id: 'wf-1, wf-2' }))).toMatchObject({
         targets: ['wf-1', 'wf-2'],
         endpoint: 'https://nlflow.example.com',
       });
@@ -34,7 +34,7 @@ describe('nl-flow prepare', () => {
   });
 
   it('takes the workflow id from the dashboard status endpoint', () => {
-    expect(nlFlowProvider.prepare(config({ url: DASHBOARD }))).toEqual({
+    expect(nlFlowProvider.prepare(config({ url: DASHBOARD }))).toMatchObject({
       targets: ['6b1e3c6a-77f2-4a51'],
       endpoint: 'https://nlflow.example.com',
     });

@@ -28,8 +28,9 @@ async function open(
   http = createHttpClient();
   const all: Record<string, string> = { provider: 'nl-flow', 'api-key': DEMO_API_KEY, ...inputs(sim.url) };
   const config = parseConfig((name) => all[name] ?? '');
-  const { targets } = nlFlowProvider.prepare(config);
-  const session = nlFlowProvider.open({ config, http, log: silentLogger, mask() {} });
+  const prepared = nlFlowProvider.prepare(config);
+  const { targets } = prepared;
+  const session = prepared.open({ config, http, log: silentLogger, mask() {} });
   return { sim, targets, read: (id = targets[0] ?? '') => session.read(id, CALL) };
 }
 

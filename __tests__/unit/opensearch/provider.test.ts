@@ -21,7 +21,7 @@ const inputErrorFor = (inputs: Record<string, string>) => inputErrorOf(() => pre
 
 describe('OpenSearch inputs', () => {
   it('watches the ids at the given cluster', () => {
-    expect(prepare({ id: 'wf-1\nwf-2' })).toEqual({
+    expect(prepare({ id: 'wf-1\nwf-2' })).toMatchObject({
       targets: ['wf-1', 'wf-2'],
       endpoint: 'https://search.example:9200',
     });
@@ -57,7 +57,7 @@ describe('OpenSearch requests', () => {
     const all: Record<string, string> = { provider: 'opensearch-flow-framework', url: url(server.url), id: 'wf-mine' };
     const config = parseConfig((name) => all[name] ?? '');
     http = createHttpClient();
-    return opensearchProvider.open({ config, http, log: silentLogger, mask() {} });
+    return opensearchProvider.prepare(config).open({ config, http, log: silentLogger, mask() {} });
   }
 
   it('refuse a COMPLETED answer about another workflow (never a success for this one)', async () => {

@@ -42,7 +42,7 @@ async function wait(
   const log: Logger = { debug() {}, info() {}, warning: (message) => warnings.push(message) };
   const result: RunResult = await waitForTargets({
     targets: prepared.targets,
-    session: sapProvider.open({ config, http, log, mask: () => {} }),
+    session: prepared.open({ config, http, log, mask: () => {} }),
     deploy: config.deploy,
     settings: { ...SETTINGS, ...settings },
     clock: systemClock,

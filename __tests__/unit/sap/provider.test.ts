@@ -46,7 +46,7 @@ async function open(
   const config = sapConfig({ id: 'Order_Sync', ...credentials, ...inputs });
   const masked: string[] = [];
   const context = { config, http, log: silentLogger, mask: (secret: string) => masked.push(secret) };
-  const session = now ? new SapSession(resolveSettings(config), context, now) : sapProvider.open(context);
+  const session = now ? new SapSession(resolveSettings(config), context, now) : sapProvider.prepare(config).open(context);
   return { sim, session, masked };
 }
 
@@ -164,8 +164,9 @@ describe('SAP session: OAuth deploy', () => {
     const key = JSON.stringify({
       oauth: { clientid: 'wrong', clientsecret: 'wrong-secret', tokenurl: `${sim.url}/oauth/token`, url: sim.url },
     });
-    const session = sapProvider.open({
-      config: sapConfig({ id: 'Order_Sync', 'service-key': key }),
+    const keyConfig = sapConfig({ id: 'Order_Sync', 'service-key': key });
+    const session = sapProvider.prepare(keyConfig).open({
+      config: keyConfig,
       http,
       log: silentLogger,
       mask: () => {},
@@ -217,7 +218,7 @@ describe('SAP session: Basic auth', () => {
     sim = await startSapSimulator({ scenario: 'started', auth: BASIC });
     http = createHttpClient();
     const config = sapConfig({ id: 'Order_Sync', url: sim.url, username: BASIC.username, password: 'wrong' });
-    const session = sapProvider.open({ config, http, log: silentLogger, mask: () => {} });
+    const session = sapProvider.prepare(config).open({ config, http, log: silentLogger, mask: () => {} });
     const error = await failureOf(session.read('Order_Sync', CALL));
     expect(error).toMatchObject({ kind: 'permanent', status: 401 });
     expect(api(sim)).toHaveLength(1);
@@ -414,7 +415,7 @@ describe('SAP session: answers about another artifact', () => {
     try {
       http = createHttpClient();
       const config = sapConfig({ id: 'My_Flow', url: server.url, token: 'bearer-token-1' });
-      const session = sapProvider.open({ config, http, log: silentLogger, mask() {} });
+      const session = sapProvider.prepare(config).open({ config, http, log: silentLogger, mask() {} });
       await expect(session.read('My_Flow', CALL)).rejects.toMatchObject({
         kind: 'permanent',
         message: expect.stringContaining("the answer is about artifact 'Other_Flow', not 'My_Flow'"),

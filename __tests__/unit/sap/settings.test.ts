@@ -192,11 +192,13 @@ describe('authFromInputs', () => {
 });
 
 describe('sapProvider.prepare', () => {
-  it('returns the ids and the service root without credentials', () => {
-    expect(sapProvider.prepare(sapConfig({ id: 'A\nB, C', 'service-key': KEY }))).toEqual({
+  it('returns the ids and the service root without credentials, and the secret inside the key', () => {
+    const prepared = sapProvider.prepare(sapConfig({ id: 'A\nB, C', 'service-key': KEY }));
+    expect(prepared).toMatchObject({
       targets: ['A', 'B', 'C'],
       endpoint: 'https://tenant.it-cpi018.cfapps.eu10-003.hana.ondemand.com/api/v1',
     });
+    expect(prepared.secrets).toEqual([JSON.parse(KEY).oauth.clientsecret]);
     expect(sapProvider.canTrigger).toBe(true);
   });
 });
