@@ -46,7 +46,9 @@ async function open(
   const config = sapConfig({ id: 'Order_Sync', ...credentials, ...inputs });
   const masked: string[] = [];
   const context = { config, http, log: silentLogger, mask: (secret: string) => masked.push(secret) };
-  const session = now ? new SapSession(resolveSettings(config), context, now) : sapProvider.prepare(config).open(context);
+  const session = now
+    ? new SapSession(resolveSettings(config), context, now)
+    : sapProvider.prepare(config).open(context);
   return { sim, session, masked };
 }
 
