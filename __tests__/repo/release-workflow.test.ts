@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { gitIn } from './scratch-git.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -61,11 +62,7 @@ function scratch(version: string) {
   const dir = mkdtempSync(join(tmpdir(), 'release-workflow-'));
   const work = join(dir, 'work');
   const origin = join(dir, 'origin.git');
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], {
-      cwd: work,
-      encoding: 'utf8',
-    }).trim();
+  const git = gitIn(work);
   execFileSync('git', ['init', '-q', '--bare', origin]);
   mkdirSync(work);
   git('init', '-q');

@@ -1,5 +1,5 @@
 /** The release scripts: versions, the major tag, the CHANGELOG section, and the plan checked against a real git repository. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { changelogSection } from '../../scripts/release/changelog.ts';
 import { planOutputs, planRelease } from '../../scripts/release/plan.ts';
 import { movesMajorTag, parseReleaseVersion } from '../../scripts/release/version.ts';
+import { gitIn } from './scratch-git.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const script = (name: string): string => join(ROOT, 'scripts', name);
@@ -133,11 +134,7 @@ describe('planRelease', () => {
 /** A scratch repository with the given package version and CHANGELOG, committed, and tags. */
 function scratchRepository(version: string): { dir: string; git: (...args: string[]) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'release-plan-'));
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-    }).trim();
+  const git = gitIn(dir);
   git('init', '-q');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ version }));
   writeFileSync(join(dir, 'CHANGELOG.md'), CHANGELOG);
