@@ -63,8 +63,8 @@ function scratch(version: string) {
   const work = join(dir, 'work');
   const origin = join(dir, 'origin.git');
   const git = gitIn(work);
-  execFileSync('git', ['init', '-q', '--bare', origin]);
   mkdirSync(work);
+  git('init', '-q', '--bare', origin);
   git('init', '-q');
   git('remote', 'add', 'origin', origin);
   git('commit', '-q', '--allow-empty', '-m', 'v1.2.0');
