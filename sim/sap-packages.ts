@@ -32,6 +32,8 @@ export interface PackageOptions {
   maxConcurrent?: number;
   /** `Retry-After` of those 429s, seconds (default 1) */
   retryAfterSeconds?: number;
+  /** a deploy's build answers DEPLOYING for this long after its request, before the scenario's own steps */
+  buildMs?: number;
 }
 
 /** What a test reads back: the API requests in the order they arrived, and the tenant's load. */
@@ -59,8 +61,10 @@ const ENTITY_TYPES: Record<PackageArtifactType, string> = {
 export interface PackageTenant extends PackageTrace {
   /** answers a package-scale request; undefined for the rest of the API */
   answer(request: RecordedRequest, resource: string, format: Format, origin: string): Reply | undefined;
-  /** the version a deploy of `active` puts into the runtime */
-  resolveVersion(id: string, version: string): string;
+  /** notes a deploy request; answers the version it puts into the runtime (`active`: the designtime one) */
+  deployed(id: string, version: string): string;
+  /** the deploy of `id` is still within `buildMs` */
+  stillBuilding(id: string): boolean;
   /** runs one API request under the tenant's answer time and bound */
   serve(answer: () => Reply | Promise<Reply>): Promise<Reply>;
 }
@@ -73,6 +77,7 @@ export function packageTenant(options: PackageOptions = {}): PackageTenant {
   let inFlight = 0;
   let maxInFlight = 0;
   let rateLimited = 0;
+  const deployedAt = new Map<string, number>();
 
   const page = <T>(items: T[], request: RecordedRequest): { items: T[]; next?: number } => {
     const from = Number(request.query.get('$skiptoken') ?? '0') || 0;
@@ -161,8 +166,13 @@ export function packageTenant(options: PackageOptions = {}): PackageTenant {
       if (resource === '/ServiceEndpoints') return serviceEndpoints(request, format, origin);
       return undefined;
     },
-    resolveVersion(id, version) {
+    deployed(id, version) {
+      deployedAt.set(id, Date.now());
       return version.toLowerCase() === 'active' ? (artifacts.get(id)?.version ?? version) : version;
+    },
+    stillBuilding(id) {
+      const at = deployedAt.get(id);
+      return at !== undefined && Date.now() - at < (options.buildMs ?? 0);
     },
     async serve(answer) {
       if (options.maxConcurrent !== undefined && inFlight >= options.maxConcurrent) {

@@ -295,7 +295,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     const artifact = artifactFor(id);
     const step = artifact.deploy();
     if (step !== 'accept') return step;
-    artifact.version = tenant.resolveVersion(id, version);
+    artifact.version = tenant.deployed(id, version);
     artifact.type = type;
     const taskId = randomUUID().replace(/-/g, '');
     tasks.set(taskId, id);
@@ -307,7 +307,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     const taskId = literal(safeDecode(rawKey).replace(/^TaskId=/, ''));
     const id = taskId === undefined ? undefined : tasks.get(taskId);
     if (taskId === undefined || id === undefined) return notFound();
-    const step = artifactFor(id).build();
+    const step = tenant.stillBuilding(id) ? 'DEPLOYING' : artifactFor(id).build();
     return typeof step === 'string'
       ? renderEntity(format, origin, `BuildAndDeployStatus(TaskId='${taskId}')`, 'BuildAndDeployStatus', {
           TaskId: taskId,
