@@ -6,7 +6,8 @@ import type { Logger } from '../../../src/core/logger.ts';
 import { waitForTargets } from '../../../src/engine/wait.ts';
 import { createHttpClient } from '../../../src/http/client.ts';
 import type { HttpClient } from '../../../src/http/types.ts';
-import { collectionPage } from '../../../src/providers/sap/collection.ts';
+import { collectionPage, readCollection } from '../../../src/providers/sap/collection.ts';
+import type { CallOptions } from '../../../src/providers/types.ts';
 import { endpointsOf } from '../../../src/providers/sap/endpoints.ts';
 import { planTargets, type PackageListing } from '../../../src/providers/sap/packages.ts';
 import { sapProvider } from '../../../src/providers/sap/index.ts';
@@ -68,6 +69,26 @@ describe('OData collections', () => {
     expect(atom?.next).toBe(next);
     expect(atom?.entries[0]?.properties).toMatchObject({ Id: 'Orders', Version: '1.2.0', Name: 'Orders & more' });
     expect(endpointsOf(atom?.entries ?? [], ['Orders'])).toEqual({ Orders: ['https://rt.example/http/orders'] });
+  });
+
+  it('follows next links on the same origin only, and says missing for a 404 first page', async () => {
+    const pages: Record<string, string> = {
+      'https://tenant.example/api/v1/X': '{"d":{"results":[{"Id":"a"}],"__next":"X?$skiptoken=1"}}',
+      'https://tenant.example/api/v1/X?$skiptoken=1':
+        '{"d":{"results":[{"Id":"b"}],"__next":"https://elsewhere.example/api/v1/X?$skiptoken=2"}}',
+    };
+    const asked: string[] = [];
+    const get = async (url: string) => {
+      asked.push(url);
+      return pages[url] ? response(200, pages[url]) : response(404, '{"error":{"message":{"value":"not found"}}}');
+    };
+    const inSlot = <T>(request: (call: CallOptions) => Promise<T>) =>
+      request({ signal: new AbortController().signal, timeoutMs: 1000 });
+    await expect(readCollection('https://tenant.example/api/v1/X', 'listing', get, inSlot)).rejects.toThrow(
+      'the next page is on another origin (https://elsewhere.example); not followed',
+    );
+    expect(asked).toEqual(['https://tenant.example/api/v1/X', 'https://tenant.example/api/v1/X?$skiptoken=1']);
+    expect(await readCollection('https://tenant.example/api/v1/Y', 'listing', get, inSlot)).toBe('missing');
   });
 
   it('refuses an answer that is no collection', async () => {
