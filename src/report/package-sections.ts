@@ -8,23 +8,19 @@ import { firstOf, inlineCode, inlineText, moreLine, plural, table } from './form
 const MAX_IDS = 20;
 const MAX_ENDPOINT_ROWS = 30;
 
-/** `2 unchanged, not deployed again: a, b`; empty when nothing was skipped. */
+/** `2 artifacts unchanged (that version already started), not deployed again: a, b`; empty when none was skipped. */
 export function skippedLine(result: RunResult): string {
   const skipped = result.targets.filter((target) => target.skipped).map((target) => target.id);
   if (skipped.length === 0) return '';
-  const { shown, omitted } = firstOf(skipped, MAX_IDS);
-  const more = omitted > 0 ? ` … ${omitted} more` : '';
-  return `${plural(skipped.length, 'artifact')} unchanged (that version already started), not deployed again: ${shown.map((id) => inlineCode(id)).join(', ')}${more}`;
+  return `${plural(skipped.length, 'artifact')} unchanged (that version already started), not deployed again: ${idList(skipped)}`;
 }
 
 /** The stages of a staged deploy, in the order they ran; empty without stages. */
 export function deployOrderSection(result: RunResult): string {
   if (!result.deployOrder || result.deployOrder.length < 2) return '';
-  const steps = result.deployOrder.map((stage, index) => {
-    const { shown, omitted } = firstOf(stage.targets, MAX_IDS);
-    const more = omitted > 0 ? ` … ${omitted} more` : '';
-    return `${index + 1}. ${inlineText(stage.name)} (${stage.targets.length}): ${shown.map((id) => inlineCode(id)).join(', ')}${more}`;
-  });
+  const steps = result.deployOrder.map(
+    (stage, index) => `${index + 1}. ${inlineText(stage.name)} (${stage.targets.length}): ${idList(stage.targets)}`,
+  );
   return `### Deploy order\n\nEach group was followed to its end before the next was deployed.\n\n${steps.join('\n')}`;
 }
 
@@ -37,4 +33,10 @@ export function endpointsSection(result: RunResult): string {
   const { shown, omitted } = firstOf(rows, MAX_ENDPOINT_ROWS);
   const more = moreLine(omitted, 'endpoints (all are in output `endpoints`)');
   return `### Endpoints\n\n${table(['Integration flow', 'Endpoint'], shown)}${more ? `\n\n${more}` : ''}`;
+}
+
+/** `<code>a</code>, <code>b</code> … 3 more` */
+function idList(ids: readonly string[]): string {
+  const { shown, omitted } = firstOf(ids, MAX_IDS);
+  return shown.map((id) => inlineCode(id)).join(', ') + (omitted > 0 ? ` … ${omitted} more` : '');
 }

@@ -18,7 +18,7 @@ export interface CollectionEntry {
 
 export interface CollectionPage {
   entries: CollectionEntry[];
-  /** absolute URL of the next page */
+  /** URL of the next page, absolute or relative to the page */
   next?: string;
 }
 
@@ -97,7 +97,7 @@ function atomPage(document: unknown): CollectionPage | undefined {
   const href = isRecord(next) ? next['@_href'] : undefined;
   return {
     entries: asList(feed.entry).filter(isRecord).map(atomEntry),
-    ...(typeof href === 'string' && href ? { next: new URL(href, atomBase(feed)).href } : {}),
+    ...(typeof href === 'string' && href ? { next: withBase(href, feed['@_base']) } : {}),
   };
 }
 
@@ -120,8 +120,8 @@ function atomEntry(entry: Record<string, unknown>): CollectionEntry {
   return { properties, expanded };
 }
 
-const atomBase = (feed: Record<string, unknown>): string =>
-  typeof feed['@_base'] === 'string' ? feed['@_base'] : 'http://invalid.invalid/';
+/** Against the feed's `xml:base` when it has one; a link still relative is resolved against the page URL later. */
+const withBase = (href: string, base: unknown): string => (typeof base === 'string' ? new URL(href, base).href : href);
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
