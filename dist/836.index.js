@@ -660,7 +660,7 @@ function atomPage(document) {
     const href = (0,json/* isRecord */.u4)(next) ? next['@_href'] : undefined;
     return {
         entries: asList(feed.entry).filter(json/* isRecord */.u4).map(atomEntry),
-        ...(typeof href === 'string' && href ? { next: new URL(href, atomBase(feed)).href } : {}),
+        ...(typeof href === 'string' && href ? { next: withBase(href, feed['@_base']) } : {}),
     };
 }
 function atomEntry(entry) {
@@ -684,7 +684,8 @@ function atomEntry(entry) {
     }
     return { properties, expanded };
 }
-const atomBase = (feed) => typeof feed['@_base'] === 'string' ? feed['@_base'] : 'http://invalid.invalid/';
+/** Against the feed's `xml:base` when it has one; a link still relative is resolved against the page URL later. */
+const withBase = (href, base) => (typeof base === 'string' ? new URL(href, base).href : href);
 const asList = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 /** A next-page link is resolved against the page it came from and must stay on its origin. */
 function sameOrigin(link, pageUrl, context) {

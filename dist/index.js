@@ -28872,6 +28872,12 @@ function redactResult(result, redact) {
         message: redact(result.message),
         decidingTarget: result.decidingTarget && redact(result.decidingTarget),
         targets: result.targets.map(target),
+        ...(result.endpoints && {
+            endpoints: Object.fromEntries(Object.entries(result.endpoints).map(([flow, urls]) => [redact(flow), urls.map(redact)])),
+        }),
+        ...(result.deployOrder && {
+            deployOrder: result.deployOrder.map((stage) => ({ ...stage, targets: stage.targets.map(redact) })),
+        }),
     };
 }
 
@@ -33817,24 +33823,18 @@ var redact_result = __nccwpck_require__(6175);
 
 const MAX_IDS = 20;
 const MAX_ENDPOINT_ROWS = 30;
-/** `2 unchanged, not deployed again: a, b`; empty when nothing was skipped. */
+/** `2 artifacts unchanged (that version already started), not deployed again: a, b`; empty when none was skipped. */
 function skippedLine(result) {
     const skipped = result.targets.filter((target) => target.skipped).map((target) => target.id);
     if (skipped.length === 0)
         return '';
-    const { shown, omitted } = (0,format/* firstOf */.Ku)(skipped, MAX_IDS);
-    const more = omitted > 0 ? ` … ${omitted} more` : '';
-    return `${(0,format/* plural */.LS)(skipped.length, 'artifact')} unchanged (that version already started), not deployed again: ${shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ')}${more}`;
+    return `${(0,format/* plural */.LS)(skipped.length, 'artifact')} unchanged (that version already started), not deployed again: ${idList(skipped)}`;
 }
 /** The stages of a staged deploy, in the order they ran; empty without stages. */
 function deployOrderSection(result) {
     if (!result.deployOrder || result.deployOrder.length < 2)
         return '';
-    const steps = result.deployOrder.map((stage, index) => {
-        const { shown, omitted } = (0,format/* firstOf */.Ku)(stage.targets, MAX_IDS);
-        const more = omitted > 0 ? ` … ${omitted} more` : '';
-        return `${index + 1}. ${(0,format/* inlineText */.ln)(stage.name)} (${stage.targets.length}): ${shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ')}${more}`;
-    });
+    const steps = result.deployOrder.map((stage, index) => `${index + 1}. ${(0,format/* inlineText */.ln)(stage.name)} (${stage.targets.length}): ${idList(stage.targets)}`);
     return `### Deploy order\n\nEach group was followed to its end before the next was deployed.\n\n${steps.join('\n')}`;
 }
 /** Flow → its endpoint URLs; empty when no flow has one. */
@@ -33845,6 +33845,11 @@ function endpointsSection(result) {
     const { shown, omitted } = (0,format/* firstOf */.Ku)(rows, MAX_ENDPOINT_ROWS);
     const more = (0,format/* moreLine */.g0)(omitted, 'endpoints (all are in output `endpoints`)');
     return `### Endpoints\n\n${(0,format/* table */.tp)(['Integration flow', 'Endpoint'], shown)}${more ? `\n\n${more}` : ''}`;
+}
+/** `<code>a</code>, <code>b</code> … 3 more` */
+function idList(ids) {
+    const { shown, omitted } = (0,format/* firstOf */.Ku)(ids, MAX_IDS);
+    return shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ') + (omitted > 0 ? ` … ${omitted} more` : '');
 }
 
 // EXTERNAL MODULE: ./src/report/sections.ts
