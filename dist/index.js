@@ -28392,6 +28392,10 @@ const INPUT = {
     clientId: 'client-id',
     clientSecret: 'client-secret',
     tokenUrl: 'token-url',
+    package: 'package',
+    exclude: 'exclude',
+    skipUnchanged: 'skip-unchanged',
+    maxParallel: 'max-parallel',
     headers: 'headers',
     caCertificate: 'ca-certificate',
     timeout: 'timeout',
@@ -28430,6 +28434,8 @@ const OUTPUT = {
     attempts: 'attempts',
     duration: 'duration',
     result: 'result',
+    skipped: 'skipped',
+    endpoints: 'endpoints',
 };
 
 
@@ -28866,6 +28872,12 @@ function redactResult(result, redact) {
         message: redact(result.message),
         decidingTarget: result.decidingTarget && redact(result.decidingTarget),
         targets: result.targets.map(target),
+        ...(result.endpoints && {
+            endpoints: Object.fromEntries(Object.entries(result.endpoints).map(([flow, urls]) => [redact(flow), urls.map(redact)])),
+        }),
+        ...(result.deployOrder && {
+            deployOrder: result.deployOrder.map((stage) => ({ ...stage, targets: stage.targets.map(redact) })),
+        }),
     };
 }
 
@@ -32349,6 +32361,7 @@ const DEFAULTS = {
     [inputs/* INPUT */.bO.requestTimeout]: '30s',
     [inputs/* INPUT */.bO.discoveryTimeout]: '0s',
     [inputs/* INPUT */.bO.stallTimeout]: '0s',
+    [inputs/* INPUT */.bO.maxParallel]: '8',
 };
 const MAX_BACKOFF = 10;
 /** Parses and validates every input once; throws InputError naming the first bad one. */
@@ -32383,6 +32396,10 @@ function parseConfig(readRaw) {
         deploy: booleanInput(read, inputs/* INPUT */.bO.deploy, false),
         version: withDefault(inputs/* INPUT */.bO.version),
         artifactType: oneOf(inputs/* INPUT */.bO.artifactType, withDefault(inputs/* INPUT */.bO.artifactType), ARTIFACT_TYPES),
+        packages: (0,values/* parseIdList */.hG)(read(inputs/* INPUT */.bO.package)),
+        exclude: (0,values/* parseIdList */.hG)(read(inputs/* INPUT */.bO.exclude)),
+        skipUnchanged: booleanInput(read, inputs/* INPUT */.bO.skipUnchanged, false),
+        maxParallel: parseMaxParallel(withDefault(inputs/* INPUT */.bO.maxParallel)),
         credentials: {
             token: optional(inputs/* INPUT */.bO.token),
             apiKey: optional(inputs/* INPUT */.bO.apiKey),
@@ -32440,6 +32457,14 @@ function parseWaitSettings(read, withDefault) {
         stallTimeoutMs: duration(inputs/* INPUT */.bO.stallTimeout, true),
         allowDegraded: booleanInput(read, inputs/* INPUT */.bO.allowDegraded, false),
     };
+}
+const MAX_PARALLEL = 64;
+function parseMaxParallel(text) {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > MAX_PARALLEL) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.maxParallel, `Input '${inputs/* INPUT */.bO.maxParallel}' has value '${text}'; expected a whole number from 1 to ${MAX_PARALLEL}.`);
+    }
+    return value;
 }
 function booleanInput(read, name, fallback) {
     const text = read(name);
@@ -32513,8 +32538,6 @@ class Redactor {
 const CUT = '…';
 const MIN_CUT_SECRET = 4;
 
-// EXTERNAL MODULE: ./src/http/errors.ts
-var http_errors = __nccwpck_require__(8549);
 ;// CONCATENATED MODULE: ./src/engine/abort.ts
 /** Why the engine stopped following the targets before they ended: the run's own abort reason. */
 class RunStopped extends Error {
@@ -32545,6 +32568,8 @@ function untilAborted(work, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./src/http/errors.ts
+var http_errors = __nccwpck_require__(8549);
 ;// CONCATENATED MODULE: ./src/engine/backoff.ts
 /** Each actual sleep is spread by ±20% so that many jobs polling one provider do not read in lockstep. */
 const JITTER = 0.2;
@@ -32662,7 +32687,14 @@ class Run {
     random;
     log;
     deadline;
+    /**
+     * While a dependency stage of a staged deploy runs, one target's `error` (a refused deploy) must not stop
+     * the stages after it: the verdict is the worst anyway.
+     */
+    keepGoingOnError = false;
     slots;
+    /** no request starts before this (epoch ms): the provider asked every target to wait */
+    notBeforeMs = 0;
     stopper = new AbortController();
     outside;
     onOutsideAbort = () => this.stopper.abort(new RunStopped('cancelled'));
@@ -32690,7 +32722,7 @@ class Run {
     }
     /** An `error` on one target ends the whole run: nothing it could still learn would change the verdict. */
     stopOnError(targetId) {
-        if (!this.stopper.signal.aborted)
+        if (!this.keepGoingOnError && !this.stopper.signal.aborted)
             this.stopper.abort(new RunStopped('error', targetId));
     }
     /** Detaches from the outside signal once every target has ended. */
@@ -32706,10 +32738,21 @@ class Run {
     }
     /**
      * Runs one request in a free slot, with a timeout clipped to the deadline's grace that is enforced here too
-     * (a transient error when it passes), and abandons it the moment the run stops.
+     * (a transient error when it passes), and abandons it the moment the run stops. While the provider has asked
+     * to slow down (a 429 with `Retry-After` on any target), the request waits for that first.
      */
     async call(request) {
         const release = this.slots.tryAcquire() ?? (await this.slotBeforeDeadline());
+        try {
+            await this.sleepUntil(Math.min(this.notBeforeMs, this.deadline.endMs));
+            return await this.timed(request);
+        }
+        finally {
+            release();
+        }
+    }
+    /** `call` without a request slot of its own: for a step whose requests each take one (`FindOptions.call`). */
+    async timed(request) {
         const timerDone = new AbortController();
         try {
             this.signal.throwIfAborted();
@@ -32721,10 +32764,23 @@ class Run {
             this.clock.sleep(timeoutMs, timerDone.signal).then(() => timeout.abort(new http_errors/* HttpError */.j(`request timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}`, { kind: 'transient' })), () => { });
             return await untilAborted(request({ signal, timeoutMs }), signal);
         }
+        catch (error) {
+            this.noteRateLimit(error);
+            throw error;
+        }
         finally {
             timerDone.abort();
-            release();
         }
+    }
+    /** A tenant that answers 429 with `Retry-After` is too busy for every target, not just the one that asked. */
+    noteRateLimit(error) {
+        if (!(error instanceof http_errors/* HttpError */.j) || error.status !== 429 || error.retryAfterMs === undefined)
+            return;
+        const until = this.clock.now() + error.retryAfterMs;
+        if (until <= this.notBeforeMs)
+            return;
+        this.notBeforeMs = until;
+        this.log.info(`the provider asked to slow down (429): no request starts for ${(0,values/* formatDuration */.a3)(error.retryAfterMs)}`);
     }
     /**
      * Reads may start until the deadline, not after it: a slot that frees up only during the grace (kept
@@ -32739,9 +32795,39 @@ class Run {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/retry.ts
+
+
+
+
+
+/**
+ * Runs one step of the run as a whole (finding the targets, reading what the run found out) on the read
+ * schedule: a transient failure is retried until the deadline. Throws OutOfTime when no time is left,
+ * RunStopped when the run stops, and any other failure as it is. `lastError` keeps the last transient one.
+ */
+async function retryTransient(run, what, step, noted = {}) {
+    const startedMs = run.clock.now();
+    let plan = planCall(run.deadline, startedMs, 0);
+    while (plan) {
+        await run.sleepUntil(plan.atMs);
+        try {
+            return await run.timed((options) => step({ ...options, call: (request) => run.call(request) }));
+        }
+        catch (error) {
+            if (!(error instanceof http_errors/* HttpError */.j && error.transient) || plan.last)
+                throw error;
+            noted.lastError = error;
+            const now = run.clock.now();
+            const delayMs = Math.max(withJitter(nextDelay(now - startedMs, run.settings), run.random), error.retryAfterMs ?? 0);
+            plan = planCall(run.deadline, now, delayMs);
+            run.log.warning(`${what}: ${error.message} — retrying in ${(0,values/* formatDuration */.a3)(delayMs)}`);
+        }
+    }
+    throw new OutOfTime('no time left');
+}
+
 ;// CONCATENATED MODULE: ./src/engine/find-targets.ts
-
-
 
 
 
@@ -32761,32 +32847,15 @@ class TargetsNotFound extends Error {
  * schedule until the deadline. Throws TargetsNotFound with the run's verdict otherwise.
  */
 async function findTargets(run, find) {
-    const startedMs = run.clock.now();
-    let plan = planCall(run.deadline, startedMs, 0);
-    let lastError;
+    const noted = {};
     try {
-        while (plan) {
-            await run.sleepUntil(plan.atMs);
-            try {
-                return (await find(run)).targets;
-            }
-            catch (error) {
-                if (!(error instanceof http_errors/* HttpError */.j && error.transient) || plan.last)
-                    throw error;
-                lastError = error;
-                const now = run.clock.now();
-                const delayMs = Math.max(withJitter(nextDelay(now - startedMs, run.settings), run.random), error.retryAfterMs ?? 0);
-                plan = planCall(run.deadline, now, delayMs);
-                run.log.warning(`finding the targets: ${error.message} — retrying in ${(0,values/* formatDuration */.a3)(delayMs)}`);
-            }
-        }
-        throw new OutOfTime('no time left');
+        return await retryTransient(run, 'finding the targets', find, noted);
     }
     catch (error) {
         if (error instanceof RunStopped)
             throw new TargetsNotFound('cancelled', 'cancelled while finding the targets');
         if (error instanceof OutOfTime) {
-            const last = lastError ? `; last error: ${(0,errors/* messageOf */.b)(lastError)}` : '';
+            const last = noted.lastError ? `; last error: ${(0,errors/* messageOf */.b)(noted.lastError)}` : '';
             throw new TargetsNotFound('timed_out', `timed out after ${(0,values/* formatDuration */.a3)(run.settings.timeoutMs)} while finding the targets${last}`);
         }
         throw new TargetsNotFound('error', `finding the targets failed: ${(0,errors/* messageOf */.b)(error)}`);
@@ -32931,6 +33000,7 @@ class TargetWatch {
     deploy;
     snapshot;
     taskId;
+    skipped = false;
     attempts = 0;
     transientErrors = 0;
     lastError;
@@ -32975,6 +33045,7 @@ class TargetWatch {
             try {
                 const started = await this.run.call((options) => trigger(this.id, options));
                 this.taskId = started.taskId;
+                this.skipped = started.skipped === true;
                 this.run.log.info(started.message);
                 return undefined;
             }
@@ -33130,6 +33201,7 @@ class TargetWatch {
             message,
             snapshot: this.snapshot,
             taskId: this.taskId,
+            ...(this.skipped ? { skipped: true } : {}),
             attempts: this.attempts,
             transientErrors: this.transientErrors,
             durationMs: this.run.elapsedMs(),
@@ -33141,16 +33213,71 @@ function isTransient(error) {
     return error instanceof http_errors/* HttpError */.j && error.transient;
 }
 
+;// CONCATENATED MODULE: ./src/engine/stages.ts
+
+
+
+/** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
+function stagesOf(found, deploy) {
+    const stages = deploy ? (found.stages ?? []).filter((stage) => stage.targets.length > 0) : [];
+    return stages.length > 1 ? stages : [{ name: 'all targets', targets: found.targets }];
+}
+/**
+ * Follows the stages one after the other: every target of a stage is triggered at once (within the run's
+ * bound on requests), and the next stage starts only when each has its verdict. A dependency that fails or
+ * is refused does not stop the stages after it; in the last stage an `error` ends the run as usual.
+ */
+async function followStages(run, stages, deploy) {
+    const results = [];
+    for (const [index, stage] of stages.entries()) {
+        run.keepGoingOnError = index < stages.length - 1;
+        if (stages.length > 1)
+            run.log.info(`deploy stage ${index + 1} of ${stages.length}: ${stage.name} (${stage.targets.join(', ')})`);
+        results.push(...(await Promise.all(stage.targets.map((id) => new TargetWatch(id, run, deploy).follow()))));
+    }
+    run.keepGoingOnError = false;
+    return results;
+}
+/** A target whose verdict the provider decided while finding the targets. */
+function decidedResult(run, decided) {
+    const atMs = run.elapsedMs();
+    run.log.info(`${decided.id}: ${decided.verdict} — ${decided.message}`);
+    return {
+        id: decided.id,
+        verdict: decided.verdict,
+        providerStatus: '',
+        message: decided.message,
+        attempts: 0,
+        transientErrors: 0,
+        durationMs: atMs,
+        timeline: [{ atMs, state: decided.verdict, providerStatus: '' }],
+    };
+}
+/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
+async function readFindings(run, session, results) {
+    const after = session.afterTargets?.bind(session);
+    if (!after || run.signal.aborted)
+        return {};
+    try {
+        return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
+    }
+    catch (error) {
+        run.log.warning(`could not read what the run found out (the verdicts stand): ${(0,errors/* messageOf */.b)(error)}`);
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
 
 
 
 
-/** Enough parallelism for a handful of targets without hammering one provider. */
+/** Enough parallelism for a handful of targets without hammering one provider (input `max-parallel`). */
 const DEFAULT_MAX_IN_FLIGHT = 8;
 /**
- * Triggers (when asked) and follows every target until each has a verdict, the deadline passes, the run is
- * cancelled, or one target ends with `error`. Never rejects for provider problems: they become the result.
+ * Finds the targets (when the provider must ask), triggers them (when asked) stage by stage, and follows each
+ * until it has a verdict, the deadline passes, the run is cancelled, or one target ends with `error`. Never
+ * rejects for provider problems: they become the result.
  */
 async function waitForTargets(options) {
     const startedAt = new Date(options.clock.now());
@@ -33158,9 +33285,17 @@ async function waitForTargets(options) {
     try {
         const { session } = options;
         const find = session.findTargets?.bind(session);
-        const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
-        const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
-        return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
+        const found = find ? await findTargets(run, find) : { targets: options.targets };
+        const decided = (found.decided ?? []).map((target) => decidedResult(run, target));
+        const stages = stagesOf(found, options.deploy);
+        const followed = await followStages(run, stages, options.deploy);
+        const targets = [...decided, ...inOrder(followed, found.targets)];
+        const findings = await readFindings(run, session, targets);
+        return {
+            ...summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs()),
+            ...findings,
+            ...(stages.length > 1 ? { deployOrder: stages } : {}),
+        };
     }
     catch (error) {
         if (error instanceof TargetsNotFound)
@@ -33170,6 +33305,11 @@ async function waitForTargets(options) {
     finally {
         run.close();
     }
+}
+/** Results in the order the targets were found, whatever order the stages ran in. */
+function inOrder(results, ids) {
+    const position = new Map(ids.map((id, index) => [id, index]));
+    return [...results].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -33539,7 +33679,7 @@ var auth = __nccwpck_require__(5714);
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
     'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
-    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 748).then(__nccwpck_require__.bind(__nccwpck_require__, 7748))).sapProvider,
+    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 836))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };
@@ -33567,6 +33707,8 @@ function buildOutputs(result) {
         [inputs/* OUTPUT */.aQ.attempts]: String(result.attempts),
         [inputs/* OUTPUT */.aQ.duration]: seconds(result.durationMs),
         [inputs/* OUTPUT */.aQ.result]: resultJson(result),
+        [inputs/* OUTPUT */.aQ.skipped]: skippedOutput(result.targets),
+        [inputs/* OUTPUT */.aQ.endpoints]: JSON.stringify(result.endpoints ?? {}),
     };
 }
 /**
@@ -33579,6 +33721,10 @@ function progressOutput(targets) {
         return progress === undefined || !Number.isFinite(progress) ? [] : [progress];
     });
     return values.length === 0 ? '' : String(Math.round(Math.min(...values)));
+}
+/** The targets that were not deployed again because they already ran that version. */
+function skippedOutput(targets) {
+    return targets.flatMap((target) => (target.skipped ? [target.id] : [])).join(',');
 }
 /** Seconds with one decimal (`42.3`): precise enough for a gate, easy to compare in an expression. */
 function seconds(ms) {
@@ -33635,6 +33781,7 @@ function targetDocument(target, detail) {
         message: text(target.message),
         progress: snapshot?.progress ?? null,
         taskId: target.taskId ?? null,
+        ...(target.skipped ? { skipped: true } : {}),
         attempts: target.attempts,
         transientErrors: target.transientErrors,
         duration: Number(seconds(target.durationMs)),
@@ -33672,6 +33819,39 @@ function logDocument(line, text) {
 
 // EXTERNAL MODULE: ./src/report/redact-result.ts
 var redact_result = __nccwpck_require__(6175);
+;// CONCATENATED MODULE: ./src/report/package-sections.ts
+
+const MAX_IDS = 20;
+const MAX_ENDPOINT_ROWS = 30;
+/** `2 artifacts unchanged (that version already started), not deployed again: a, b`; empty when none was skipped. */
+function skippedLine(result) {
+    const skipped = result.targets.filter((target) => target.skipped).map((target) => target.id);
+    if (skipped.length === 0)
+        return '';
+    return `${(0,format/* plural */.LS)(skipped.length, 'artifact')} unchanged (that version already started), not deployed again: ${idList(skipped)}`;
+}
+/** The stages of a staged deploy, in the order they ran; empty without stages. */
+function deployOrderSection(result) {
+    if (!result.deployOrder || result.deployOrder.length < 2)
+        return '';
+    const steps = result.deployOrder.map((stage, index) => `${index + 1}. ${(0,format/* inlineText */.ln)(stage.name)} (${stage.targets.length}): ${idList(stage.targets)}`);
+    return `### Deploy order\n\nEach group was followed to its end before the next was deployed.\n\n${steps.join('\n')}`;
+}
+/** Flow → its endpoint URLs; empty when no flow has one. */
+function endpointsSection(result) {
+    const rows = Object.entries(result.endpoints ?? {}).flatMap(([flow, urls]) => urls.map((url) => [(0,format/* inlineCode */.ti)(flow), (0,format/* inlineCode */.ti)(url, 300)]));
+    if (rows.length === 0)
+        return '';
+    const { shown, omitted } = (0,format/* firstOf */.Ku)(rows, MAX_ENDPOINT_ROWS);
+    const more = (0,format/* moreLine */.g0)(omitted, 'endpoints (all are in output `endpoints`)');
+    return `### Endpoints\n\n${(0,format/* table */.tp)(['Integration flow', 'Endpoint'], shown)}${more ? `\n\n${more}` : ''}`;
+}
+/** `<code>a</code>, <code>b</code> … 3 more` */
+function idList(ids) {
+    const { shown, omitted } = (0,format/* firstOf */.Ku)(ids, MAX_IDS);
+    return shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ') + (omitted > 0 ? ` … ${omitted} more` : '');
+}
+
 // EXTERNAL MODULE: ./src/report/sections.ts
 var report_sections = __nccwpck_require__(3844);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
@@ -33794,6 +33974,7 @@ function timeline(result) {
 
 
 
+
 /** GitHub refuses summaries over 1 MiB; this leaves room for other steps' summaries of the same job. */
 const MAX_SUMMARY_BYTES = 200 * 1024;
 const MAX_DETAILED_TARGETS = 10;
@@ -33808,6 +33989,9 @@ function buildSummary(result, info) {
         essential(result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 1000)}` : ''),
         essential(verdictNote(result, info)),
         essential(result.targets.length > 0 ? (0,report_sections/* targetTable */.iY)(result) : ''),
+        essential(skippedLine(result)),
+        essential(endpointsSection(result)),
+        optional(deployOrderSection(result)),
         ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),
         optional(hiddenDetails > 0
             ? `… ${hiddenDetails} more targets without details (the worst ${MAX_DETAILED_TARGETS} are shown)`
@@ -33979,6 +34163,7 @@ async function waitAndReport(edge) {
             random: Math.random,
             log,
             signal: cancellation.signal,
+            maxInFlight: config.maxParallel,
         });
     }
     catch (error) {
@@ -34030,7 +34215,7 @@ async function startGithubReporting(edge, config, info, log, redactor) {
     const { github: settings } = config;
     if (!settings.prComment && !settings.commitStatus && !settings.environment)
         return undefined;
-    const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 7510));
+    const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const stop = new AbortController();
     const reporter = createGithubReporter({
         stop: stop.signal,

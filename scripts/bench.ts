@@ -2,7 +2,7 @@
  * `npm run bench`: what the action costs its users, measured side by side in one run — start-up against
  * bare Node and curl, detection lag and reads against fixed polling loops, many targets, timeout accuracy.
  * Prints a markdown table and writes it as JSON to bench-results.json. Not part of the tests.
- * `npm run bench -- --only startup,lag` runs some parts; `--runs 15` sets the start-up repetitions.
+ * `npm run bench -- --only startup,lag` runs some parts (`--only package`: the SAP package row alone); `--runs 15` sets the start-up repetitions.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { BUNDLE, REPO_ROOT } from '../sim/run-action.ts';
 import { benchLag } from './bench/lag.ts';
 import { benchMany } from './bench/many.ts';
+import { benchPackage, packageTable, type PackageRow } from './bench/package.ts';
 import { benchStartup } from './bench/startup.ts';
 import { renderReport, type BenchResults } from './bench/table.ts';
 import { benchTimeout } from './bench/timeout.ts';
@@ -18,7 +19,7 @@ import { benchTimeout } from './bench/timeout.ts';
 /** 1 simulated second = 50 real ms: a 120 s deploy takes 6 s. */
 const TIME_SCALE = 0.05;
 const LAG_REPEATS = 100;
-const PARTS = ['startup', 'lag', 'many', 'timeout'] as const;
+const PARTS = ['startup', 'lag', 'many', 'timeout', 'package'] as const;
 
 const { values } = parseArgs({
   options: { only: { type: 'string', default: PARTS.join(',') }, runs: { type: 'string', default: '15' } },
@@ -29,7 +30,7 @@ if (!existsSync(BUNDLE)) {
   process.exit(2);
 }
 
-const results: BenchResults = {
+const results: BenchResults & { package?: PackageRow } = {
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
@@ -53,6 +54,8 @@ results.startup = await step('startup', () => benchStartup(BUNDLE, Number(values
 results.lag = await step('lag', () => benchLag(BUNDLE, TIME_SCALE, LAG_REPEATS));
 results.many = await step('many', () => benchMany(BUNDLE, TIME_SCALE));
 results.timeout = await step('timeout', () => benchTimeout(BUNDLE));
+results.package = await step('package', () => benchPackage(BUNDLE));
 
 writeFileSync(join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(renderReport(results));
+if (results.package) console.log(`\n${packageTable(results.package)}`);

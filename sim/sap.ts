@@ -18,6 +18,7 @@ import {
   type SimServer,
 } from './server.ts';
 import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
+import { packageTenant, type PackageOptions, type PackageTrace } from './sap-packages.ts';
 
 export type { Format } from './sap/render.ts';
 
@@ -117,6 +118,7 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
     runtime: [fault.reset(), { status: 'STARTING' }, { status: 'STARTED' }],
   }),
   endless: () => ({ build: ['DEPLOYING'], runtime: [{ status: 'STARTING' }] }),
+  'rate-limited': () => ({ build: ['SUCCESS'], runtime: [fault.tooManyRequests(1), { status: 'STARTED' }] }),
   'deploy-refused': (id) => ({
     deploy: [
       errorBody(
@@ -153,6 +155,8 @@ export interface SapSimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** the first access token is refused after this many API requests, as if it expired early */
   revokeFirstTokenAfter?: number;
+  /** integration packages, service endpoints and the tenant's limits (sim/sap-packages.ts) */
+  packages?: PackageOptions;
   port?: number;
 }
 
@@ -163,6 +167,8 @@ export interface SapSimulator extends SimServer {
   tokensIssued: string[];
   /** artifact id → the task id of its last deploy */
   taskIds: Map<string, string>;
+  /** the tenant's load: API requests in flight, 429s its bound provoked */
+  tenant: PackageTrace;
 }
 
 export const DEMO_CLIENT = { clientId: 'sb-await-deploy-demo!b1234|it!b5678', clientSecret: 'demo-Secret-9f1c2e7a4b' };
@@ -194,6 +200,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
   const tokens = new Map<string, number>();
   const csrfSessions = new Map<string, string>();
   let apiRequestsWithFirstToken = 0;
+  const tenant = packageTenant(options.packages);
   let origin = '';
 
   const artifactFor = perTarget(options.scenario, options.artifacts, (name, id): Artifact | undefined => {
@@ -288,7 +295,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     const artifact = artifactFor(id);
     const step = artifact.deploy();
     if (step !== 'accept') return step;
-    artifact.version = version;
+    artifact.version = tenant.deployed(id, version);
     artifact.type = type;
     const taskId = randomUUID().replace(/-/g, '');
     tasks.set(taskId, id);
@@ -300,7 +307,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     const taskId = literal(safeDecode(rawKey).replace(/^TaskId=/, ''));
     const id = taskId === undefined ? undefined : tasks.get(taskId);
     if (taskId === undefined || id === undefined) return notFound();
-    const step = artifactFor(id).build();
+    const step = tenant.stillBuilding(id) ? 'DEPLOYING' : artifactFor(id).build();
     return typeof step === 'string'
       ? renderEntity(format, origin, `BuildAndDeployStatus(TaskId='${taskId}')`, 'BuildAndDeployStatus', {
           TaskId: taskId,
@@ -354,6 +361,8 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     }
     const resource = path.slice(API.length);
     if (resource === '' || resource === '/') return serviceDocument(format);
+    const packaged = tenant.answer(request, resource, format, origin);
+    if (packaged) return packaged;
     const action = /^\/(Deploy\w+DesigntimeArtifact)$/.exec(resource);
     if (action) return deploy(request, action[1] ?? '');
     const task = /^\/BuildAndDeployStatus\(([^/]*)\)$/.exec(resource);
@@ -372,7 +381,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
       // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
       const path = request.rawPath;
       if (path === '/oauth/token') return issueToken(request);
-      if (path === API || path.startsWith(`${API}/`)) return api(request, path);
+      if (path === API || path.startsWith(`${API}/`)) return tenant.serve(() => api(request, path));
       return notFound();
     },
     { port: options.port },
@@ -398,6 +407,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
       return [...tokens.keys()];
     },
     taskIds,
+    tenant,
   };
 }
 

@@ -97,6 +97,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
       random: Math.random,
       log,
       signal: cancellation.signal,
+      maxInFlight: config.maxParallel,
     });
   } catch (error) {
     result = failureResult(error, startedAt, cancellation.signal.aborted);

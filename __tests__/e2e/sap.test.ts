@@ -53,6 +53,8 @@ describe('sap-cloud-integration end to end', () => {
       "/api/v1/BuildAndDeployStatus(TaskId='<task>')",
       "/api/v1/IntegrationRuntimeArtifacts('Order_Sync')",
       "/api/v1/IntegrationRuntimeArtifacts('Order_Sync')",
+      // the flow succeeded: its endpoints, for output `endpoints`
+      '/api/v1/ServiceEndpoints',
     ]);
     expect(sim.tokensIssued).toHaveLength(1);
     expect(action.summary).toMatch(/Order\\?_Sync/);

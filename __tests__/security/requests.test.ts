@@ -144,11 +144,18 @@ describe('ids with quotes, slashes, dots, %, ?, #, spaces and non-ASCII', () => 
       },
     });
     expect(run.outputs.status).toBe('succeeded');
-    const seen = sim.requests.map((request) => {
-      const match = /^\/api\/v1\/IntegrationRuntimeArtifacts\(([^/?#()]+)\)$/.exec(request.url);
-      expect(match, request.url).not.toBeNull();
-      return literal(decodeURIComponent(match?.[1] ?? ''));
-    });
+    // besides the one read of the flows' endpoints, which names no artifact
+    const endpointReads = sim.requests.filter(
+      (request) => request.url === '/api/v1/ServiceEndpoints?$expand=EntryPoints',
+    );
+    expect(endpointReads).toHaveLength(1);
+    const seen = sim.requests
+      .filter((request) => !endpointReads.includes(request))
+      .map((request) => {
+        const match = /^\/api\/v1\/IntegrationRuntimeArtifacts\(([^/?#()]+)\)$/.exec(request.url);
+        expect(match, request.url).not.toBeNull();
+        return literal(decodeURIComponent(match?.[1] ?? ''));
+      });
     expect(new Set(seen)).toEqual(new Set(AWKWARD_IDS));
   });
 

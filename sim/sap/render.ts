@@ -70,7 +70,7 @@ export function serviceDocument(format: Format): Reply {
   };
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -47,6 +47,14 @@ export interface Config {
   deploy: boolean;
   version: string;
   artifactType: ArtifactType;
+  /** SAP: integration package ids whose artifacts are targets too */
+  packages: string[];
+  /** SAP: artifact ids of those packages to leave out */
+  exclude: string[];
+  /** SAP with deploy: an artifact whose runtime already runs the version to deploy is not deployed again */
+  skipUnchanged: boolean;
+  /** the most requests in flight at once, over all targets */
+  maxParallel: number;
   credentials: Credentials;
   /** extra request headers from `headers` */
   headers: Record<string, string>;

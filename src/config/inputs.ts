@@ -14,6 +14,10 @@ export const INPUT = {
   clientId: 'client-id',
   clientSecret: 'client-secret',
   tokenUrl: 'token-url',
+  package: 'package',
+  exclude: 'exclude',
+  skipUnchanged: 'skip-unchanged',
+  maxParallel: 'max-parallel',
   headers: 'headers',
   caCertificate: 'ca-certificate',
   timeout: 'timeout',
@@ -56,6 +60,8 @@ export const OUTPUT = {
   attempts: 'attempts',
   duration: 'duration',
   result: 'result',
+  skipped: 'skipped',
+  endpoints: 'endpoints',
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];

@@ -23,6 +23,7 @@ const DEFAULTS = {
   [INPUT.requestTimeout]: '30s',
   [INPUT.discoveryTimeout]: '0s',
   [INPUT.stallTimeout]: '0s',
+  [INPUT.maxParallel]: '8',
 } as const;
 
 const MAX_BACKOFF = 10;
@@ -63,6 +64,10 @@ export function parseConfig(readRaw: InputReader): Config {
     deploy: booleanInput(read, INPUT.deploy, false),
     version: withDefault(INPUT.version),
     artifactType: oneOf(INPUT.artifactType, withDefault(INPUT.artifactType), ARTIFACT_TYPES) as ArtifactType,
+    packages: parseIdList(read(INPUT.package)),
+    exclude: parseIdList(read(INPUT.exclude)),
+    skipUnchanged: booleanInput(read, INPUT.skipUnchanged, false),
+    maxParallel: parseMaxParallel(withDefault(INPUT.maxParallel)),
     credentials: {
       token: optional(INPUT.token),
       apiKey: optional(INPUT.apiKey),
@@ -130,6 +135,19 @@ function parseWaitSettings(
     stallTimeoutMs: duration(INPUT.stallTimeout, true),
     allowDegraded: booleanInput(read, INPUT.allowDegraded, false),
   };
+}
+
+const MAX_PARALLEL = 64;
+
+function parseMaxParallel(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > MAX_PARALLEL) {
+    throw new InputError(
+      INPUT.maxParallel,
+      `Input '${INPUT.maxParallel}' has value '${text}'; expected a whole number from 1 to ${MAX_PARALLEL}.`,
+    );
+  }
+  return value;
 }
 
 function booleanInput(read: (name: InputName) => string, name: InputName, fallback: boolean): boolean {

@@ -92,6 +92,8 @@ export interface TargetResult {
   snapshot?: Snapshot;
   /** SAP deploy task id, when a deploy was triggered */
   taskId?: string;
+  /** no deploy was sent: it already ran what would have been deployed (SAP `skip-unchanged`) */
+  skipped?: boolean;
   /** status reads made for this target (successful or not) */
   attempts: number;
   /** transient errors (network, 429, 5xx) that were retried */
@@ -100,7 +102,20 @@ export interface TargetResult {
   timeline: StateChange[];
 }
 
-export interface RunResult {
+/** What a run found out beyond the verdicts. */
+export interface RunFindings {
+  /** SAP: integration flow id → its endpoint URLs, for the flows that succeeded */
+  endpoints?: Record<string, string[]>;
+}
+
+/** One group of a staged deploy: triggered only once every target of the group before it has ended. */
+export interface DeployStage {
+  /** what the group holds, for people: `script collections, value mappings, message mappings` */
+  name: string;
+  targets: string[];
+}
+
+export interface RunResult extends RunFindings {
   verdict: Verdict;
   ready: boolean;
   /** id of the target whose verdict decided the run's verdict */
@@ -111,4 +126,6 @@ export interface RunResult {
   transientErrors: number;
   startedAt: Date;
   durationMs: number;
+  /** the order of a staged deploy (SAP packages), when there was more than one stage */
+  deployOrder?: DeployStage[];
 }

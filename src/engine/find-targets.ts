@@ -1,11 +1,9 @@
 import { formatDuration } from '../config/values.js';
 import { messageOf } from '../core/errors.js';
 import type { RunResult, Verdict } from '../core/types.js';
-import { HttpError } from '../http/errors.js';
-import type { FoundTargets } from '../providers/types.js';
+import type { FindOptions, FoundTargets } from '../providers/types.js';
 import { RunStopped } from './abort.js';
-import { nextDelay, withJitter } from './backoff.js';
-import { planCall } from './deadline.js';
+import { retryTransient } from './retry.js';
 import { OutOfTime, type Run } from './run.js';
 
 /** Finding the targets ended the run before any target could be followed. */
@@ -23,32 +21,17 @@ export class TargetsNotFound extends Error {
  * Asks the provider once which targets there are; a transient failure is retried on the read
  * schedule until the deadline. Throws TargetsNotFound with the run's verdict otherwise.
  */
-export async function findTargets(run: Run, find: (run: Run) => Promise<FoundTargets>): Promise<string[]> {
-  const startedMs = run.clock.now();
-  let plan = planCall(run.deadline, startedMs, 0);
-  let lastError: unknown;
+export async function findTargets(
+  run: Run,
+  find: (options: FindOptions) => Promise<FoundTargets>,
+): Promise<FoundTargets> {
+  const noted: { lastError?: unknown } = {};
   try {
-    while (plan) {
-      await run.sleepUntil(plan.atMs);
-      try {
-        return (await find(run)).targets;
-      } catch (error) {
-        if (!(error instanceof HttpError && error.transient) || plan.last) throw error;
-        lastError = error;
-        const now = run.clock.now();
-        const delayMs = Math.max(
-          withJitter(nextDelay(now - startedMs, run.settings), run.random),
-          error.retryAfterMs ?? 0,
-        );
-        plan = planCall(run.deadline, now, delayMs);
-        run.log.warning(`finding the targets: ${error.message} — retrying in ${formatDuration(delayMs)}`);
-      }
-    }
-    throw new OutOfTime('no time left');
+    return await retryTransient(run, 'finding the targets', find, noted);
   } catch (error) {
     if (error instanceof RunStopped) throw new TargetsNotFound('cancelled', 'cancelled while finding the targets');
     if (error instanceof OutOfTime) {
-      const last = lastError ? `; last error: ${messageOf(lastError)}` : '';
+      const last = noted.lastError ? `; last error: ${messageOf(noted.lastError)}` : '';
       throw new TargetsNotFound(
         'timed_out',
         `timed out after ${formatDuration(run.settings.timeoutMs)} while finding the targets${last}`,

@@ -35,7 +35,14 @@ export class Run {
   readonly random: () => number;
   readonly log: Logger;
   readonly deadline: Deadline;
+  /**
+   * While a dependency stage of a staged deploy runs, one target's `error` (a refused deploy) must not stop
+   * the stages after it: the verdict is the worst anyway.
+   */
+  keepGoingOnError = false;
   private readonly slots: Semaphore;
+  /** no request starts before this (epoch ms): the provider asked every target to wait */
+  private notBeforeMs = 0;
   private readonly stopper = new AbortController();
   private readonly outside: AbortSignal;
   private readonly onOutsideAbort = (): void => this.stopper.abort(new RunStopped('cancelled'));
@@ -65,7 +72,7 @@ export class Run {
 
   /** An `error` on one target ends the whole run: nothing it could still learn would change the verdict. */
   stopOnError(targetId: string): void {
-    if (!this.stopper.signal.aborted) this.stopper.abort(new RunStopped('error', targetId));
+    if (!this.keepGoingOnError && !this.stopper.signal.aborted) this.stopper.abort(new RunStopped('error', targetId));
   }
 
   /** Detaches from the outside signal once every target has ended. */
@@ -82,10 +89,21 @@ export class Run {
 
   /**
    * Runs one request in a free slot, with a timeout clipped to the deadline's grace that is enforced here too
-   * (a transient error when it passes), and abandons it the moment the run stops.
+   * (a transient error when it passes), and abandons it the moment the run stops. While the provider has asked
+   * to slow down (a 429 with `Retry-After` on any target), the request waits for that first.
    */
   async call<T>(request: (options: CallOptions) => Promise<T>): Promise<T> {
     const release = this.slots.tryAcquire() ?? (await this.slotBeforeDeadline());
+    try {
+      await this.sleepUntil(Math.min(this.notBeforeMs, this.deadline.endMs));
+      return await this.timed(request);
+    } finally {
+      release();
+    }
+  }
+
+  /** `call` without a request slot of its own: for a step whose requests each take one (`FindOptions.call`). */
+  async timed<T>(request: (options: CallOptions) => Promise<T>): Promise<T> {
     const timerDone = new AbortController();
     try {
       this.signal.throwIfAborted();
@@ -99,10 +117,21 @@ export class Run {
         () => {},
       );
       return await untilAborted(request({ signal, timeoutMs }), signal);
+    } catch (error) {
+      this.noteRateLimit(error);
+      throw error;
     } finally {
       timerDone.abort();
-      release();
     }
+  }
+
+  /** A tenant that answers 429 with `Retry-After` is too busy for every target, not just the one that asked. */
+  private noteRateLimit(error: unknown): void {
+    if (!(error instanceof HttpError) || error.status !== 429 || error.retryAfterMs === undefined) return;
+    const until = this.clock.now() + error.retryAfterMs;
+    if (until <= this.notBeforeMs) return;
+    this.notBeforeMs = until;
+    this.log.info(`the provider asked to slow down (429): no request starts for ${formatDuration(error.retryAfterMs)}`);
   }
 
   /**

@@ -14,6 +14,7 @@ import { endsWait } from './verdict.js';
 export class TargetWatch {
   private snapshot: Snapshot | undefined;
   private taskId: string | undefined;
+  private skipped = false;
   private attempts = 0;
   private transientErrors = 0;
   private lastError: Error | undefined;
@@ -57,6 +58,7 @@ export class TargetWatch {
       try {
         const started = await this.run.call((options) => trigger(this.id, options));
         this.taskId = started.taskId;
+        this.skipped = started.skipped === true;
         this.run.log.info(started.message);
         return undefined;
       } catch (error) {
@@ -220,6 +222,7 @@ export class TargetWatch {
       message,
       snapshot: this.snapshot,
       taskId: this.taskId,
+      ...(this.skipped ? { skipped: true } : {}),
       attempts: this.attempts,
       transientErrors: this.transientErrors,
       durationMs: this.run.elapsedMs(),

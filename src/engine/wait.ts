@@ -1,15 +1,15 @@
 import type { WaitSettings } from '../config/config.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import type { RunResult } from '../core/types.js';
+import type { RunResult, TargetResult } from '../core/types.js';
 import type { ProviderSession } from '../providers/types.js';
 import { findTargets, TargetsNotFound, unfoundResult } from './find-targets.js';
 import { summarizeRun } from './result.js';
 import { Run } from './run.js';
-import { TargetWatch } from './target.js';
+import { decidedResult, followStages, readFindings, stagesOf } from './stages.js';
 
-/** Enough parallelism for a handful of targets without hammering one provider. */
-const DEFAULT_MAX_IN_FLIGHT = 8;
+/** Enough parallelism for a handful of targets without hammering one provider (input `max-parallel`). */
+export const DEFAULT_MAX_IN_FLIGHT = 8;
 
 export interface WaitOptions {
   targets: string[];
@@ -28,8 +28,9 @@ export interface WaitOptions {
 }
 
 /**
- * Triggers (when asked) and follows every target until each has a verdict, the deadline passes, the run is
- * cancelled, or one target ends with `error`. Never rejects for provider problems: they become the result.
+ * Finds the targets (when the provider must ask), triggers them (when asked) stage by stage, and follows each
+ * until it has a verdict, the deadline passes, the run is cancelled, or one target ends with `error`. Never
+ * rejects for provider problems: they become the result.
  */
 export async function waitForTargets(options: WaitOptions): Promise<RunResult> {
   const startedAt = new Date(options.clock.now());
@@ -37,13 +38,27 @@ export async function waitForTargets(options: WaitOptions): Promise<RunResult> {
   try {
     const { session } = options;
     const find = session.findTargets?.bind(session);
-    const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
-    const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
-    return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
+    const found = find ? await findTargets(run, find) : { targets: options.targets };
+    const decided = (found.decided ?? []).map((target) => decidedResult(run, target));
+    const stages = stagesOf(found, options.deploy);
+    const followed = await followStages(run, stages, options.deploy);
+    const targets = [...decided, ...inOrder(followed, found.targets)];
+    const findings = await readFindings(run, session, targets);
+    return {
+      ...summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs()),
+      ...findings,
+      ...(stages.length > 1 ? { deployOrder: stages } : {}),
+    };
   } catch (error) {
     if (error instanceof TargetsNotFound) return unfoundResult(error, startedAt, run.elapsedMs());
     throw error;
   } finally {
     run.close();
   }
+}
+
+/** Results in the order the targets were found, whatever order the stages ran in. */
+function inOrder(results: TargetResult[], ids: readonly string[]): TargetResult[] {
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return [...results].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
-import type { Snapshot } from '../core/types.js';
+import type { DeployStage, RunFindings, Snapshot, TargetResult, Verdict } from '../core/types.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -21,6 +21,8 @@ export interface CallOptions {
 export interface TriggerResult {
   /** SAP: the deploy task id (output `task-id`) */
   taskId?: string;
+  /** no deploy was sent: the target already runs what would be deployed (SAP `skip-unchanged`) */
+  skipped?: boolean;
   /** one line for the job log, e.g. "provisioning started (202)" */
   message: string;
 }
@@ -38,7 +40,7 @@ export interface ProviderSession {
    * artifacts, a workflow created from a template). Called once, before any trigger; the targets it
    * returns replace `PreparedRun.targets`. Errors as for `read`: a transient one is retried.
    */
-  findTargets?(options: CallOptions): Promise<FoundTargets>;
+  findTargets?(options: FindOptions): Promise<FoundTargets>;
   /** starts the deploy of one target; only called when `deploy: true` and `canTrigger` */
   trigger?(id: string, options: CallOptions): Promise<TriggerResult>;
   /**
@@ -49,11 +51,34 @@ export interface ProviderSession {
   readonly triggerIsRepeatable?: boolean;
   /** reads the status of one target once */
   read(id: string, options: CallOptions): Promise<Snapshot>;
+  /**
+   * Once every target has its verdict: what the run found out beyond the verdicts (SAP: the endpoints of
+   * the integration flows that succeeded). A failure here is only a warning: the verdicts stand.
+   */
+  afterTargets?(results: readonly TargetResult[], options: FindOptions): Promise<RunFindings>;
+}
+
+/** For the steps that may make several requests at once: `call` runs one in a request slot of its own. */
+export interface FindOptions extends CallOptions {
+  call<T>(request: (options: CallOptions) => Promise<T>): Promise<T>;
 }
 
 export interface FoundTargets {
   /** the target ids to watch, in the order they were found */
   targets: string[];
+  /**
+   * With `deploy: true`, the order to deploy in: each stage is triggered only after every target of the stage
+   * before has ended (succeeded or not). Together the stages hold every target; absent: all at once.
+   */
+  stages?: DeployStage[];
+  /** targets whose verdict was decided while finding them (an unknown package → `not_found`): not followed */
+  decided?: DecidedTarget[];
+}
+
+export interface DecidedTarget {
+  id: string;
+  verdict: Verdict;
+  message: string;
 }
 
 /** The provider's settings, worked out once from the inputs; everything later uses these. */

@@ -19,6 +19,8 @@ export function buildOutputs(result: RunResult): Record<OutputName, string> {
     [OUTPUT.attempts]: String(result.attempts),
     [OUTPUT.duration]: seconds(result.durationMs),
     [OUTPUT.result]: resultJson(result),
+    [OUTPUT.skipped]: skippedOutput(result.targets),
+    [OUTPUT.endpoints]: JSON.stringify(result.endpoints ?? {}),
   };
 }
 
@@ -32,6 +34,11 @@ export function progressOutput(targets: readonly TargetResult[]): string {
     return progress === undefined || !Number.isFinite(progress) ? [] : [progress];
   });
   return values.length === 0 ? '' : String(Math.round(Math.min(...values)));
+}
+
+/** The targets that were not deployed again because they already ran that version. */
+export function skippedOutput(targets: readonly TargetResult[]): string {
+  return targets.flatMap((target) => (target.skipped ? [target.id] : [])).join(',');
 }
 
 /** Seconds with one decimal (`42.3`): precise enough for a gate, easy to compare in an expression. */
@@ -97,6 +104,7 @@ function targetDocument(target: TargetResult, detail: Detail): Record<string, un
     message: text(target.message),
     progress: snapshot?.progress ?? null,
     taskId: target.taskId ?? null,
+    ...(target.skipped ? { skipped: true } : {}),
     attempts: target.attempts,
     transientErrors: target.transientErrors,
     duration: Number(seconds(target.durationMs)),

@@ -42,5 +42,13 @@ export function redactResult(result: RunResult, redact: (text: string) => string
     message: redact(result.message),
     decidingTarget: result.decidingTarget && redact(result.decidingTarget),
     targets: result.targets.map(target),
+    ...(result.endpoints && {
+      endpoints: Object.fromEntries(
+        Object.entries(result.endpoints).map(([flow, urls]) => [redact(flow), urls.map(redact)]),
+      ),
+    }),
+    ...(result.deployOrder && {
+      deployOrder: result.deployOrder.map((stage) => ({ ...stage, targets: stage.targets.map(redact) })),
+    }),
   };
 }

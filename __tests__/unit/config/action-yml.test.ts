@@ -21,6 +21,8 @@ const SPEC_DEFAULTS: Record<string, string> = {
   'request-timeout': '30s',
   'discovery-timeout': '0s',
   'stall-timeout': '0s',
+  'skip-unchanged': 'false',
+  'max-parallel': '8',
   'allow-degraded': 'false',
   'fail-on-not-ready': 'true',
   summary: 'true',

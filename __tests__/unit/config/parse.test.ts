@@ -69,6 +69,30 @@ describe('parseConfig', () => {
     expect(config.github).toMatchObject({ commitStatus: 'deploy/search', environmentUrl: 'https://app.example' });
   });
 
+  it('reads the package inputs and max-parallel', () => {
+    const config = parseConfig(
+      reader({
+        ...base,
+        package: 'Orders, Billing',
+        exclude: 'Old_Flow',
+        'skip-unchanged': 'true',
+        'max-parallel': '64',
+      }),
+    );
+    expect(config).toMatchObject({
+      packages: ['Orders', 'Billing'],
+      exclude: ['Old_Flow'],
+      skipUnchanged: true,
+      maxParallel: 64,
+    });
+    expect(parseConfig(reader(base))).toMatchObject({
+      packages: [],
+      exclude: [],
+      skipUnchanged: false,
+      maxParallel: 8,
+    });
+  });
+
   it('lets the interval win over a smaller cap', () => {
     expect(parseConfig(reader({ ...base, interval: '60s' })).wait.maxIntervalMs).toBe(60_000);
   });
@@ -160,6 +184,24 @@ describe('parseConfig', () => {
       { ...base, headers: 'nonsense' },
       'headers',
       "Input 'headers': line 1 is not of the form 'Name: value'.",
+    ],
+    [
+      'max-parallel 0',
+      { ...base, 'max-parallel': '0' },
+      'max-parallel',
+      "Input 'max-parallel' has value '0'; expected a whole number from 1 to 64.",
+    ],
+    [
+      'max-parallel past 64',
+      { ...base, 'max-parallel': '65' },
+      'max-parallel',
+      "Input 'max-parallel' has value '65'; expected a whole number from 1 to 64.",
+    ],
+    [
+      'max-parallel not whole',
+      { ...base, 'max-parallel': '2.5' },
+      'max-parallel',
+      "Input 'max-parallel' has value '2.5'; expected a whole number from 1 to 64.",
     ],
     [
       'bad environment-url',

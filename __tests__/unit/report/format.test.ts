@@ -87,17 +87,20 @@ describe('redactResult', () => {
     const redactor = new Redactor();
     redactor.add(secret);
     const echoed = `login failed for password ${secret}`;
-    const result = run([
-      target('wf-1', 'failed', {
-        message: echoed,
-        snapshot: {
-          providerStatus: echoed,
+    const result = {
+      ...run([
+        target('wf-1', 'failed', {
           message: echoed,
-          components: [{ name: echoed, kind: 'k', state: 'failed', message: echoed, details: { auth: echoed } }],
-          logs: [{ message: echoed }],
-        },
-      }),
-    ]);
+          snapshot: {
+            providerStatus: echoed,
+            message: echoed,
+            components: [{ name: echoed, kind: 'k', state: 'failed', message: echoed, details: { auth: echoed } }],
+            logs: [{ message: echoed }],
+          },
+        }),
+      ]),
+      endpoints: { wf: [`https://rt.example/http/${secret}`] },
+    };
     // Without redacting first, the escaped summary hides the secret from a plain text search
     const naive = redactor.redact(buildSummary(result, OPENSEARCH_INFO));
     expect(naive).toContain('s3cr_t\\|pa\\*\\*word');

@@ -120,7 +120,7 @@ function taskIdFromJson(body: string): string | undefined {
 }
 
 /** By content type, or by the first character when the type says nothing useful. */
-function isXml(response: HttpResponse): boolean {
+export function isXml(response: HttpResponse): boolean {
   if (/[/+]xml$/.test(response.contentType)) return true;
   if (response.contentType.endsWith('json')) return false;
   return response.body.trimStart().startsWith('<');

@@ -3,16 +3,32 @@
  * then the artifact in the runtime (phase 2, IntegrationRuntimeArtifacts), then — on a failure — the
  * error details, which SAP may need a few reads to provide.
  */
-import type { Snapshot } from '../../core/types.js';
+import type { ArtifactType } from '../../config/config.js';
+import type { Logger } from '../../core/logger.js';
+import type { RunFindings, Snapshot, TargetResult } from '../../core/types.js';
+import { HttpError } from '../../http/errors.js';
 import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
 import { notFoundSnapshot } from '../not-found.js';
 import type { HttpResponse } from '../../http/types.js';
-import type { CallOptions, ProviderContext, ProviderSession, TriggerResult } from '../types.js';
+import type {
+  CallOptions,
+  FindOptions,
+  FoundTargets,
+  ProviderContext,
+  ProviderSession,
+  TriggerResult,
+} from '../types.js';
 import { SapApi } from './api.js';
 import { createAuthorizer } from './auth.js';
+import { readCollection } from './collection.js';
+import { endpointsOf, serviceEndpointsUrl } from './endpoints.js';
 import { errorDetailsFrom } from './error-information.js';
+import { listPackage } from './package-listing.js';
+import type { PackageSettings } from './package-settings.js';
+import { planTargets } from './packages.js';
 import { readEntity, sapUrls, taskIdFrom } from './odata.js';
 import type { SapSettings } from './settings.js';
+import { unchangedSnapshot } from './skip-unchanged.js';
 import { BUILD_STATES, buildSnapshot, runtimeSnapshot } from './states.js';
 import { lookupWord } from '../../core/json.js';
 
@@ -27,23 +43,34 @@ const STALE_TOLERANCE_MS = 5_000;
 
 const NOT_FOUND_TEXT = /requested entity could not be found/i;
 
+const NO_PACKAGES: PackageSettings = { packages: [], exclude: [], skipUnchanged: false };
+
 type Progress =
   | { phase: 'build'; taskId: string; deployedNotBeforeMs: number }
   /** `built`: this run's build succeeded, so a missing runtime entry is the runtime catching up */
   | { phase: 'runtime'; built: boolean; deployedNotBeforeMs?: number }
-  | { phase: 'failure'; failed: Snapshot; emptyReads: number };
+  | { phase: 'failure'; failed: Snapshot; emptyReads: number }
+  /** `skip-unchanged`: nothing was deployed, the runtime already runs that version */
+  | { phase: 'unchanged'; snapshot: Snapshot };
 
 export class SapSession implements ProviderSession {
   private readonly api: SapApi;
   private readonly progress = new Map<string, Progress>();
   /** `active` deploys whatever version is current: nothing to compare the runtime's Version with */
   private readonly expectedVersion: string | undefined;
+  /** each target's artifact type, where a package listing said it */
+  private types = new Map<string, ArtifactType>();
+  private readonly log: Logger;
+  private readonly retryDelayMs: number;
 
   constructor(
     private readonly settings: SapSettings,
     context: ProviderContext,
     private readonly now: () => number = Date.now,
+    private readonly packages: PackageSettings = NO_PACKAGES,
   ) {
+    this.log = context.log;
+    this.retryDelayMs = context.config.wait.intervalMs;
     const authorizer = createAuthorizer(settings.auth, { http: context.http, mask: context.mask, now });
     this.api = new SapApi({
       http: context.http,
@@ -57,7 +84,10 @@ export class SapSession implements ProviderSession {
   }
 
   async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
-    const { root, artifactType, version } = this.settings;
+    const skipped = await this.skipIfUnchanged(id, call);
+    if (skipped) return skipped;
+    const { root, version } = this.settings;
+    const artifactType = this.typeOf(id);
     const context = `deploying ${artifactType} '${id}' version ${version}`;
     const sentAt = this.now();
     const response = await this.api.post(sapUrls.deploy(root, artifactType, id, version), call);
@@ -70,6 +100,7 @@ export class SapSession implements ProviderSession {
 
   async read(id: string, call: CallOptions): Promise<Snapshot> {
     let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+    if (progress.phase === 'unchanged') return progress.snapshot;
     if (progress.phase === 'build') {
       const build = await this.readBuild(progress.taskId, call);
       if (build && build.state !== 'failed') return build;
@@ -85,6 +116,57 @@ export class SapSession implements ProviderSession {
       this.progress.set(id, progress);
     }
     return this.readErrorDetails(id, progress, call);
+  }
+
+  /** `package`: lists every package (their collections at once), then plans the targets and deploy stages. */
+  async findTargets(options: FindOptions): Promise<FoundTargets> {
+    const { packages, exclude } = this.packages;
+    if (packages.length === 0) return { targets: this.settings.ids };
+    const context = {
+      root: this.settings.root,
+      get: (url: string, call: CallOptions) => this.api.get(url, call),
+      warn: (message: string) => this.log.warning(message),
+    };
+    const listings = await Promise.all(packages.map((packageId) => listPackage(packageId, context, options)));
+    const { types, ...found } = planTargets(listings, { ...this.settings, exclude });
+    this.types = types;
+    return found;
+  }
+
+  /** The endpoints of the integration flows that succeeded: one ServiceEndpoints read for all of them. */
+  async afterTargets(results: readonly TargetResult[], options: FindOptions): Promise<RunFindings> {
+    const flows = results
+      .filter((result) => result.verdict === 'succeeded' && this.typeOf(result.id) === 'integration-flow')
+      .map((result) => result.id);
+    if (flows.length === 0) return {};
+    const context = 'reading the service endpoints';
+    const entries = await readCollection(
+      serviceEndpointsUrl(this.settings.root),
+      context,
+      (url, call) => this.api.get(url, call),
+      options.call,
+    );
+    if (entries === 'missing') throw new HttpError(`${context}: HTTP 404`, { kind: 'permanent', status: 404 });
+    return { endpoints: endpointsOf(entries, flows) };
+  }
+
+  private typeOf(id: string): ArtifactType {
+    return this.types.get(id) ?? this.settings.artifactType;
+  }
+
+  /** `skip-unchanged`: a trigger result without a deploy when the runtime already runs that version. */
+  private async skipIfUnchanged(id: string, call: CallOptions): Promise<TriggerResult | undefined> {
+    if (!this.packages.skipUnchanged) return undefined;
+    const check = { root: this.settings.root, id, type: this.typeOf(id), version: this.settings.version };
+    let snapshot: Snapshot | undefined;
+    try {
+      snapshot = await unchangedSnapshot({ ...check, get: (url, options) => this.api.get(url, options) }, call);
+    } catch (error) {
+      throw nothingSentYet(error, this.retryDelayMs);
+    }
+    if (!snapshot) return undefined;
+    this.progress.set(id, { phase: 'unchanged', snapshot });
+    return { skipped: true, message: `${id}: ${snapshot.message} — not deployed again` };
   }
 
   /** The build's snapshot; undefined once it succeeded (phase 2 decides then). */
@@ -153,6 +235,21 @@ export class SapSession implements ProviderSession {
     if (error.transient) throw error;
     return { ...failed, message: `${failed.message} (error details unavailable: HTTP ${response.status})` };
   }
+}
+
+/**
+ * A transient failure before the deploy request was sent: the engine may try the trigger again (it repeats a
+ * trigger only when told when to), as no deploy can have started.
+ */
+function nothingSentYet(error: unknown, retryDelayMs: number): unknown {
+  if (!(error instanceof HttpError) || !error.transient || error.retryAfterMs !== undefined) return error;
+  return new HttpError(`${error.message} (before the deploy request)`, {
+    kind: 'transient',
+    status: error.status,
+    excerpt: error.excerpt,
+    retryAfterMs: retryDelayMs,
+    cause: error,
+  });
 }
 
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */

@@ -35,10 +35,10 @@ const SERVICE_KEY_FIELDS = ['clientid', 'clientsecret', 'tokenurl'] as const;
 const API_PATH = '/api/v1';
 
 export function resolveSettings(config: Config): SapSettings {
-  if (config.ids.length === 0) {
+  if (config.ids.length === 0 && config.packages.length === 0) {
     throw new InputError(
       INPUT.id,
-      `Input '${INPUT.id}' is required for sap-cloud-integration: the artifact Id(s), e.g. 'My_IFlow' (the Id, not the display name).`,
+      `Input '${INPUT.id}' is required for sap-cloud-integration: the artifact Id(s), e.g. 'My_IFlow' (the Id, not the display name), or '${INPUT.package}'.`,
     );
   }
   const serviceKey =

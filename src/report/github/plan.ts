@@ -7,6 +7,7 @@ import type { RunResult } from '../../core/types.js';
 import { cut, oneLine } from '../format.js';
 import type { RunInfo } from '../types.js';
 import type { GithubRunContext } from './context.js';
+import { defaultEnvironmentUrl } from './environment-url.js';
 
 /** GitHub rejects longer commit status and deployment descriptions. */
 export const MAX_DESCRIPTION = 140;
@@ -123,9 +124,12 @@ export function planDeploymentStatus(
     state: result ? deploymentState(result) : 'in_progress',
     description: result ? verdictDescription(result) : waitingDescription(info),
     ...(context.runUrl ? { log_url: context.runUrl } : {}),
-    ...(settings.environmentUrl ? { environment_url: settings.environmentUrl } : {}),
+    ...withEnvironmentUrl(settings.environmentUrl ?? defaultEnvironmentUrl(result)),
   };
 }
+
+const withEnvironmentUrl = (url: string | undefined): { environment_url?: string } =>
+  url ? { environment_url: url } : {};
 
 function waitingDescription(info: RunInfo): string {
   return describe(`Waiting for ${info.provider}: ${info.ids.join(', ') || 'deploy'}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GithubSettings } from '../../../../src/config/config.ts';
 import { VERDICT_SEVERITY } from '../../../../src/core/types.ts';
 import {
   buildPrComment,
@@ -180,6 +181,23 @@ describe('planDeployment and planDeploymentStatus', () => {
       OPENSEARCH_INFO,
     );
     expect(withoutUrl).not.toHaveProperty('environment_url');
+  });
+
+  it("defaults environment_url to the one endpoint of the run's one flow, never over environment-url", () => {
+    const noUrl: GithubSettings = { ...ALL_FEATURES, environmentUrl: undefined };
+    const withEndpoints = (endpoints: Record<string, string[]>) => ({ ...opensearchReady(), endpoints });
+    const plan = (result: ReturnType<typeof withEndpoints>, settings = noUrl) =>
+      planDeploymentStatus(result, 7, pullRequestContext(), settings, OPENSEARCH_INFO).environment_url;
+    expect(plan(withEndpoints({ Orders_iFlow: ['https://rt.example/http/orders'] }))).toBe(
+      'https://rt.example/http/orders',
+    );
+    expect(plan(withEndpoints({ Orders_iFlow: ['https://rt.example/http/orders'] }), ALL_FEATURES)).toBe(
+      'https://staging.search.example.com',
+    );
+    expect(plan(withEndpoints({ Orders_iFlow: ['https://rt.example/a', 'https://rt.example/b'] }))).toBeUndefined();
+    expect(plan(withEndpoints({ A: ['https://rt.example/a'], B: ['https://rt.example/b'] }))).toBeUndefined();
+    expect(plan(withEndpoints({ A: [] }))).toBeUndefined();
+    expect(plan(withEndpoints({ A: ['javascript:alert(1)'] }))).toBeUndefined();
   });
 
   it('maps verdicts: success, inactive on cancellation, error, failure', () => {

@@ -1,0 +1,61 @@
+import { messageOf } from '../core/errors.js';
+import type { DeployStage, RunFindings, TargetResult } from '../core/types.js';
+import type { DecidedTarget, FoundTargets, ProviderSession } from '../providers/types.js';
+import { retryTransient } from './retry.js';
+import type { Run } from './run.js';
+import { TargetWatch } from './target.js';
+
+/** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
+export function stagesOf(found: FoundTargets, deploy: boolean): DeployStage[] {
+  const stages = deploy ? (found.stages ?? []).filter((stage) => stage.targets.length > 0) : [];
+  return stages.length > 1 ? stages : [{ name: 'all targets', targets: found.targets }];
+}
+
+/**
+ * Follows the stages one after the other: every target of a stage is triggered at once (within the run's
+ * bound on requests), and the next stage starts only when each has its verdict. A dependency that fails or
+ * is refused does not stop the stages after it; in the last stage an `error` ends the run as usual.
+ */
+export async function followStages(run: Run, stages: readonly DeployStage[], deploy: boolean): Promise<TargetResult[]> {
+  const results: TargetResult[] = [];
+  for (const [index, stage] of stages.entries()) {
+    run.keepGoingOnError = index < stages.length - 1;
+    if (stages.length > 1)
+      run.log.info(`deploy stage ${index + 1} of ${stages.length}: ${stage.name} (${stage.targets.join(', ')})`);
+    results.push(...(await Promise.all(stage.targets.map((id) => new TargetWatch(id, run, deploy).follow()))));
+  }
+  run.keepGoingOnError = false;
+  return results;
+}
+
+/** A target whose verdict the provider decided while finding the targets. */
+export function decidedResult(run: Run, decided: DecidedTarget): TargetResult {
+  const atMs = run.elapsedMs();
+  run.log.info(`${decided.id}: ${decided.verdict} — ${decided.message}`);
+  return {
+    id: decided.id,
+    verdict: decided.verdict,
+    providerStatus: '',
+    message: decided.message,
+    attempts: 0,
+    transientErrors: 0,
+    durationMs: atMs,
+    timeline: [{ atMs, state: decided.verdict, providerStatus: '' }],
+  };
+}
+
+/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
+export async function readFindings(
+  run: Run,
+  session: ProviderSession,
+  results: readonly TargetResult[],
+): Promise<RunFindings> {
+  const after = session.afterTargets?.bind(session);
+  if (!after || run.signal.aborted) return {};
+  try {
+    return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
+  } catch (error) {
+    run.log.warning(`could not read what the run found out (the verdicts stand): ${messageOf(error)}`);
+    return {};
+  }
+}
