@@ -98,6 +98,8 @@ export interface TargetResult {
   transientErrors: number;
   durationMs: number;
   timeline: StateChange[];
+  /** when the target ended still under way: the time it was expected to need still, from its progress */
+  estimatedRemainingMs?: number;
 }
 
 export interface RunResult {
