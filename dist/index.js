@@ -32814,6 +32814,104 @@ function lastSeen(snapshot) {
     return [snapshot.providerStatus || snapshot.state, snapshot.message].filter(Boolean).join(' — ');
 }
 
+;// CONCATENATED MODULE: ./src/engine/estimate.ts
+/**
+ * When a target that reports progress (0–100) should be done, from the progress seen so far: the average
+ * rate since the first figure of the current rise, carried on from the last rise to 100%. Progress that goes
+ * backwards starts the estimate over (a retried phase); progress that stalls keeps the last estimate until
+ * its time has passed, after which there is none: a stuck deploy is no reason to read more often.
+ */
+class ProgressEstimate {
+    first;
+    last;
+    observe(atMs, progress) {
+        if (progress === undefined || !Number.isFinite(progress))
+            return;
+        const point = { atMs, progress: Math.min(100, Math.max(0, progress)) };
+        if (!this.first || !this.last || point.progress < this.last.progress) {
+            this.first = point;
+            this.last = point;
+        }
+        else if (point.progress > this.last.progress) {
+            this.last = point;
+        }
+    }
+    /** the expected completion time, when the progress seen so far gives one */
+    doneAtMs() {
+        const { first, last } = this;
+        if (!first || !last || last.progress >= 100 || last.atMs <= first.atMs)
+            return undefined;
+        const ratePerMs = (last.progress - first.progress) / (last.atMs - first.atMs);
+        return last.atMs + (100 - last.progress) / ratePerMs;
+    }
+    /** how long until the expected completion, seen from `nowMs`; none once that time has passed */
+    remainingMs(nowMs) {
+        const doneAtMs = this.doneAtMs();
+        return doneAtMs === undefined || doneAtMs <= nowMs ? undefined : doneAtMs - nowMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/schedule.ts
+
+/**
+ * The second read comes this soon after the first: a deploy that is ready within a second or two is seen
+ * then rather than a whole `interval` later. With an `interval` this short or shorter, the interval applies.
+ */
+const QUICK_LOOK_MS = 2000;
+/**
+ * A read aimed at a progress estimate comes this much after it, so that a deploy due at the estimate has
+ * turned ready by then. No more: coarse figures (whole percent, whole instances) make estimates late already.
+ */
+const AIM_MARGIN_MS = 250;
+/**
+ * The delay before the next read, without jitter. The plain schedule: a quick look, then the backoff on the
+ * time polled. With an estimate, reads are spaced to land just past it instead: as few reads as fit between
+ * `interval` and `max-interval`, and never ahead of the plain schedule's count of reads.
+ */
+function planDelay(state, settings) {
+    const plainMs = plainDelay(state.reads, state.polledMs, settings);
+    if (state.remainingMs === undefined || state.reads < 2)
+        return { delayMs: plainMs, aimed: false };
+    const targetMs = state.remainingMs + AIM_MARGIN_MS;
+    const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
+    const notAheadMs = state.plainNextAtMs - state.polledMs;
+    const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
+    return { delayMs, aimed: true };
+}
+/** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
+function plainDelay(reads, polledMs, settings) {
+    if (reads === 1)
+        return Math.min(QUICK_LOOK_MS, settings.intervalMs);
+    return nextDelay(polledMs, settings);
+}
+/**
+ * One target's read schedule: counts its reads, the time polled (requests that failed do not count, so a
+ * read that hung until `request-timeout` is followed after the delay its number calls for, not a grown one),
+ * and where the plain schedule would be.
+ */
+class ReadSchedule {
+    settings;
+    reads = 0;
+    firstReadAtMs;
+    failedMs = 0;
+    plainNextAtMs = 0;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    readStarted(nowMs) {
+        this.firstReadAtMs ??= nowMs;
+        this.reads++;
+        this.plainNextAtMs += plainDelay(this.reads, this.plainNextAtMs, this.settings);
+    }
+    readFailed(tookMs) {
+        this.failedMs += tookMs;
+    }
+    next(nowMs, remainingMs) {
+        const polledMs = nowMs - (this.firstReadAtMs ?? nowMs) - this.failedMs;
+        return planDelay({ reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs }, this.settings);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/stall.ts
 /**
  * What counts as a change for `stall-timeout`: everything a read says about the deploy (state, provider word,
@@ -32868,6 +32966,8 @@ class StallWatch {
 
 
 
+
+
 /** Follows one target from its trigger to its verdict. `follow` never rejects: every way to end is a result. */
 class TargetWatch {
     id;
@@ -32878,8 +32978,8 @@ class TargetWatch {
     attempts = 0;
     transientErrors = 0;
     lastError;
-    /** when the first status read started: the backoff grows with the time waited since */
-    pollingSinceMs;
+    schedule;
+    estimate = new ProgressEstimate();
     timeline = [];
     unknownWordsWarned = new Set();
     stall;
@@ -32888,6 +32988,17 @@ class TargetWatch {
         this.run = run;
         this.deploy = deploy;
         this.stall = new StallWatch(run.settings.stallTimeoutMs);
+        this.schedule = new ReadSchedule(run.settings);
+    }
+    /**
+     * How long until this target should be done, from the progress it reported, as of now; none when it
+     * reports no progress, has not moved yet, is past its estimate, or is no longer under way.
+     */
+    estimatedRemainingMs() {
+        const state = this.snapshot?.state;
+        if (state !== 'pending' && state !== 'in_progress')
+            return undefined;
+        return this.estimate.remainingMs(this.run.clock.now());
     }
     async follow() {
         try {
@@ -32939,7 +33050,8 @@ class TargetWatch {
         let plan = planCall(this.run.deadline, this.run.clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
-            this.pollingSinceMs ??= this.run.clock.now();
+            const startedAtMs = this.run.clock.now();
+            this.schedule.readStarted(startedAtMs);
             let snapshot;
             try {
                 snapshot = await this.run.call((options) => {
@@ -32950,6 +33062,7 @@ class TargetWatch {
             catch (error) {
                 if (!isTransient(error))
                     throw error;
+                this.schedule.readFailed(this.run.clock.now() - startedAtMs);
                 plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
                 continue;
             }
@@ -32960,16 +33073,20 @@ class TargetWatch {
         }
         return this.timedOut();
     }
-    /** The next step of the backoff schedule, jittered, at least `minimumMs` away, clipped to the deadline. */
+    /**
+     * The next step of the schedule, at least `minimumMs` away, clipped to the deadline. Plain delays are
+     * jittered; a read aimed at the progress estimate is not: each target's own progress already spreads those.
+     */
     planNextRead(previous, minimumMs) {
         if (previous.last)
             return undefined;
         const now = this.run.clock.now();
-        const delayMs = nextDelay(now - (this.pollingSinceMs ?? now), this.run.settings);
+        const planned = this.schedule.next(now, this.estimatedRemainingMs());
         // Jitter spreads reads but never pushes one past the cap: `max-interval` is a promise to the user.
-        const jittered = Math.min(withJitter(delayMs, this.run.random), this.run.settings.maxIntervalMs);
-        const waitMs = Math.max(jittered, minimumMs);
-        return planCall(this.run.deadline, now, waitMs);
+        const delayMs = planned.aimed
+            ? planned.delayMs
+            : Math.min(withJitter(planned.delayMs, this.run.random), this.run.settings.maxIntervalMs);
+        return planCall(this.run.deadline, now, Math.max(delayMs, minimumMs));
     }
     noteTransient(error, retry, what) {
         this.transientErrors++;
@@ -32982,6 +33099,7 @@ class TargetWatch {
     observe(snapshot) {
         const previous = this.snapshot;
         this.snapshot = snapshot;
+        this.estimate.observe(this.run.clock.now(), snapshot.progress);
         const line = `${this.id}: ${describeSnapshot(snapshot)}`;
         if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
             this.mark(snapshot.state);
@@ -33067,6 +33185,7 @@ class TargetWatch {
         this.timeline.push({ atMs: this.run.elapsedMs(), state, providerStatus: this.snapshot?.providerStatus ?? '' });
     }
     result(verdict, message) {
+        const estimatedRemainingMs = this.estimatedRemainingMs();
         return {
             id: this.id,
             verdict,
@@ -33078,6 +33197,7 @@ class TargetWatch {
             transientErrors: this.transientErrors,
             durationMs: this.run.elapsedMs(),
             timeline: this.timeline,
+            ...(estimatedRemainingMs === undefined ? {} : { estimatedRemainingMs }),
         };
     }
 }
