@@ -28872,17 +28872,46 @@ function redactResult(result, redact) {
 
 /***/ }),
 
-/***/ 3844:
+/***/ 3854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X$: () => (/* binding */ pollingFigures),
-/* harmony export */   iY: () => (/* binding */ targetTable),
-/* harmony export */   rv: () => (/* binding */ deployedWhat)
-/* harmony export */ });
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _verdicts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9910);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rv: () => (/* binding */ deployedWhat),
+  X$: () => (/* binding */ pollingFigures),
+  iY: () => (/* binding */ targetTable)
+});
+
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(3750);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/time-left.ts
+/**
+ * `about 40 s left`: a progress estimate as a person reads it, rounded as coarsely as an estimate deserves
+ * (whole seconds under 10 s, 5 s steps under a minute, then minutes); empty without an estimate.
+ */
+function timeLeft(remainingMs) {
+    if (remainingMs === undefined || !Number.isFinite(remainingMs) || remainingMs < 0)
+        return '';
+    const seconds = remainingMs / 1000;
+    if (seconds < 10)
+        return `about ${Math.max(1, Math.round(seconds))} s left`;
+    if (seconds < 57.5)
+        return `about ${Math.round(seconds / 5) * 5} s left`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60)
+        return `about ${minutes} min left`;
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return `about ${hours} h${rest ? ` ${rest} min` : ''} left`;
+}
+
+// EXTERNAL MODULE: ./src/report/verdicts.ts
+var verdicts = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/report/sections.ts
+
 
 
 
@@ -28895,39 +28924,39 @@ const TARGET_NOUN = {
 const MAX_IDS_IN_HEADLINE = 5;
 /** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
 function deployedWhat(info) {
-    const parts = [`<b>${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(info.provider)}</b>`];
+    const parts = [`<b>${(0,format/* inlineText */.ln)(info.provider)}</b>`];
     if (info.endpoint)
-        parts[0] += ` at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.endpoint, 200)}`;
+        parts[0] += ` at ${(0,format/* inlineCode */.ti)(info.endpoint, 200)}`;
     if (info.ids.length > 0) {
         const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
-        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(id));
+        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,format/* inlineCode */.ti)(id));
         const more = info.ids.length > MAX_IDS_IN_HEADLINE ? ` … ${info.ids.length - MAX_IDS_IN_HEADLINE} more` : '';
         parts.push(`${noun} ${shown.join(', ')}${more}`);
     }
     if (info.version)
-        parts.push(`version ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.version)}`);
+        parts.push(`version ${(0,format/* inlineCode */.ti)(info.version)}`);
     parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
     return parts.join(' · ');
 }
 const MAX_TABLE_ROWS = 30;
 /** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
 function targetTable(result, maxRows = MAX_TABLE_ROWS) {
-    const { shown, hidden } = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .targetsToShow */ .hw)(result.targets, maxRows);
+    const { shown, hidden } = (0,verdicts/* targetsToShow */.hw)(result.targets, maxRows);
     const rows = shown.map((target) => [
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(target.id),
-        (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .markedVerdict */ .qn)(target.verdict),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.providerStatus, 80),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .progressBar */ .hr)(target.snapshot?.progress),
-        (0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(target.durationMs),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.message, 240),
+        (0,format/* inlineCode */.ti)(target.id),
+        (0,verdicts/* markedVerdict */.qn)(target.verdict),
+        (0,format/* inlineText */.ln)(target.providerStatus, 80),
+        [(0,format/* progressBar */.hr)(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
+        (0,values/* formatDuration */.a3)(target.durationMs),
+        (0,format/* inlineText */.ln)(target.message, 240),
     ]);
-    const more = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .hiddenTargetsLine */ .rc)(hidden);
-    return ((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
+    const more = (0,verdicts/* hiddenTargetsLine */.rc)(hidden);
+    return ((0,format/* table */.tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
 }
 /** `12 status reads · 1 transient error retried · 42.0s` */
 function pollingFigures(result) {
-    const retried = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.transientErrors, 'transient error')} retried`;
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.attempts, 'status read')} · ${retried} · ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}`;
+    const retried = `${(0,format/* plural */.LS)(result.transientErrors, 'transient error')} retried`;
+    return `${(0,format/* plural */.LS)(result.attempts, 'status read')} · ${retried} · ${(0,values/* formatDuration */.a3)(result.durationMs)}`;
 }
 
 
@@ -32854,15 +32883,16 @@ class ProgressEstimate {
 ;// CONCATENATED MODULE: ./src/engine/schedule.ts
 
 /**
- * The second read comes this soon after the first: a deploy that is ready within a second or two is seen
- * then rather than a whole `interval` later. With an `interval` this short or shorter, the interval applies.
+ * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
+ * ready within a second or two is seen then rather than a whole interval later.
  */
-const QUICK_LOOK_MS = 2000;
+const QUICK_LOOK = 0.4;
 /**
- * A read aimed at a progress estimate comes this much after it, so that a deploy due at the estimate has
- * turned ready by then. No more: coarse figures (whole percent, whole instances) make estimates late already.
+ * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
+ * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
+ * No more: coarse figures (whole percent, whole instances) make estimates late already.
  */
-const AIM_MARGIN_MS = 250;
+const AIM_MARGIN = 0.05;
 /**
  * The delay before the next read, without jitter. The plain schedule: a quick look, then the backoff on the
  * time polled. With an estimate, reads are spaced to land just past it instead: as few reads as fit between
@@ -32872,7 +32902,7 @@ function planDelay(state, settings) {
     const plainMs = plainDelay(state.reads, state.polledMs, settings);
     if (state.remainingMs === undefined || state.reads < 2)
         return { delayMs: plainMs, aimed: false };
-    const targetMs = state.remainingMs + AIM_MARGIN_MS;
+    const targetMs = state.remainingMs + AIM_MARGIN * settings.intervalMs;
     const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
     const notAheadMs = state.plainNextAtMs - state.polledMs;
     const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
@@ -32881,7 +32911,7 @@ function planDelay(state, settings) {
 /** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
 function plainDelay(reads, polledMs, settings) {
     if (reads === 1)
-        return Math.min(QUICK_LOOK_MS, settings.intervalMs);
+        return QUICK_LOOK * settings.intervalMs;
     return nextDelay(polledMs, settings);
 }
 /**
@@ -33727,8 +33757,8 @@ function logDocument(line, text) {
 
 // EXTERNAL MODULE: ./src/report/redact-result.ts
 var redact_result = __nccwpck_require__(6175);
-// EXTERNAL MODULE: ./src/report/sections.ts
-var report_sections = __nccwpck_require__(3844);
+// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
+var report_sections = __nccwpck_require__(3854);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
 
 

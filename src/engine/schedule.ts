@@ -1,16 +1,17 @@
 import { nextDelay, type BackoffSettings } from './backoff.js';
 
 /**
- * The second read comes this soon after the first: a deploy that is ready within a second or two is seen
- * then rather than a whole `interval` later. With an `interval` this short or shorter, the interval applies.
+ * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
+ * ready within a second or two is seen then rather than a whole interval later.
  */
-export const QUICK_LOOK_MS = 2000;
+export const QUICK_LOOK = 0.4;
 
 /**
- * A read aimed at a progress estimate comes this much after it, so that a deploy due at the estimate has
- * turned ready by then. No more: coarse figures (whole percent, whole instances) make estimates late already.
+ * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
+ * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
+ * No more: coarse figures (whole percent, whole instances) make estimates late already.
  */
-export const AIM_MARGIN_MS = 250;
+export const AIM_MARGIN = 0.05;
 
 /** Where a target's polling stands when its next read is planned. */
 export interface ScheduleState {
@@ -38,7 +39,7 @@ export interface PlannedDelay {
 export function planDelay(state: ScheduleState, settings: BackoffSettings): PlannedDelay {
   const plainMs = plainDelay(state.reads, state.polledMs, settings);
   if (state.remainingMs === undefined || state.reads < 2) return { delayMs: plainMs, aimed: false };
-  const targetMs = state.remainingMs + AIM_MARGIN_MS;
+  const targetMs = state.remainingMs + AIM_MARGIN * settings.intervalMs;
   const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
   const notAheadMs = state.plainNextAtMs - state.polledMs;
   const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
@@ -47,7 +48,7 @@ export function planDelay(state: ScheduleState, settings: BackoffSettings): Plan
 
 /** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
 export function plainDelay(reads: number, polledMs: number, settings: BackoffSettings): number {
-  if (reads === 1) return Math.min(QUICK_LOOK_MS, settings.intervalMs);
+  if (reads === 1) return QUICK_LOOK * settings.intervalMs;
   return nextDelay(polledMs, settings);
 }
 

@@ -5,7 +5,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import type { Snapshot } from '../../../src/core/types.ts';
 import { ProgressEstimate } from '../../../src/engine/estimate.ts';
 import { Run } from '../../../src/engine/run.ts';
-import { AIM_MARGIN_MS, planDelay, plainDelay, QUICK_LOOK_MS } from '../../../src/engine/schedule.ts';
+import { planDelay, plainDelay } from '../../../src/engine/schedule.ts';
 import { TargetWatch } from '../../../src/engine/target.ts';
 import { waitForTargets } from '../../../src/engine/wait.ts';
 import { HttpError } from '../../../src/http/errors.ts';
@@ -49,9 +49,9 @@ async function followEvenDeploy(readyAfterMs: number, settings: Partial<WaitSett
 }
 
 describe('the quick look', () => {
-  it('comes 2 s after the first read, then the schedule goes on from the time polled', async () => {
+  it('comes 2 s after the first read with the default interval, then the schedule goes on from the time polled', async () => {
     const run = await runScenario({ reads: { a: [provisioning, provisioning, provisioning, completed] } });
-    expect(readTimes(run)).toEqual([0, QUICK_LOOK_MS, 7000, 12_000]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000]);
   });
 
   it('sees a deploy that is ready 1.5 s after the start at 2 s, not a whole interval later', async () => {
@@ -68,9 +68,9 @@ describe('the quick look', () => {
     expect(readTimes(run)).toEqual([3000, 5000]);
   });
 
-  it('is the interval when the interval is shorter', () => {
-    expect(plainDelay(1, 0, { ...DEFAULTS, intervalMs: 1000 })).toBe(1000);
-    expect(plainDelay(1, 0, DEFAULTS)).toBe(QUICK_LOOK_MS);
+  it('is 0.4 × interval', () => {
+    expect(plainDelay(1, 0, { ...DEFAULTS, intervalMs: 1000 })).toBe(400);
+    expect(plainDelay(1, 0, DEFAULTS)).toBe(2000);
     expect(plainDelay(2, 2000, DEFAULTS)).toBe(5000);
   });
 });
@@ -155,10 +155,10 @@ describe('reads aimed at the estimate', () => {
     const state = { reads: 2, polledMs: 2000, plainNextAtMs: 7000 };
     // 88 s left: three delays of about 29.4 s
     expect(planDelay({ ...state, remainingMs: 88_000 }, DEFAULTS)).toEqual({
-      delayMs: (88_000 + AIM_MARGIN_MS) / 3,
+      delayMs: (88_000 + 250) / 3,
       aimed: true,
     });
-    expect(planDelay({ ...state, remainingMs: 12_000 }, DEFAULTS).delayMs).toBe(12_000 + AIM_MARGIN_MS);
+    expect(planDelay({ ...state, remainingMs: 12_000 }, DEFAULTS).delayMs).toBe(12_000 + 250);
     // never sooner than interval, nor ahead of the plain schedule's count of reads
     expect(planDelay({ ...state, remainingMs: 1000 }, DEFAULTS).delayMs).toBe(5000);
     expect(planDelay({ reads: 6, polledMs: 20_000, plainNextAtMs: 40_500, remainingMs: 3000 }, DEFAULTS).delayMs).toBe(
