@@ -31,6 +31,14 @@ export const LAG_CASES: readonly LagCase[] = [
   { name: '5 s, first read hangs', readyAfterS: 5, hangsFirstRead: true },
 ];
 
+/**
+ * The repeats of a case turn ready evenly spread over ±10% of its time: no schedule, jittered or not, gets
+ * to look better than it is because a deploy happens to end exactly when it reads.
+ */
+const SPREAD = 0.1;
+const readyTimesS = (readyAfterS: number, repeats: number): number[] =>
+  Array.from({ length: repeats }, (_, i) => readyAfterS * (1 + SPREAD * (((i + 0.5) / repeats) * 2 - 1)));
+
 /** Simulated seconds; `timeout` 10m, `request-timeout` 30s and the schedule inputs at their defaults, scaled. */
 const INPUTS = { interval: 5, maxInterval: 30, timeout: 600, requestTimeout: 30 };
 
@@ -47,40 +55,43 @@ export interface LagRow {
   /** hung first read: simulated seconds from that read's timeout to the next read */
   afterTimeoutS?: { mean: number; max: number };
   /** per peer, by name; none for the hung read (what each does after a timeout is its own) */
-  peers: Record<string, { lagS: number; reads: number }>;
+  peers: Record<string, Figures>;
 }
 
 /**
- * Hung first reads hold their request slots until `request-timeout`: with more targets than slots (8), the
- * later ones would wait for a slot, which is not what one job with one hung read sees. They run in batches.
+ * Targets per process. All of them read first at once, and the action keeps 8 requests in flight at most:
+ * in small batches no read waits long for a slot, as none would in a job that follows one deploy. Hung first
+ * reads hold their slots until `request-timeout`, so those batches are no larger than the slots.
  */
+const BATCH = 25;
 const HUNG_BATCH = 8;
-const HUNG_BATCHES = 4;
+const HUNG_REPEATS = 32;
 
 export async function benchLag(bundle: string, scale: number, repeats: number): Promise<LagRow[]> {
   const rows: LagRow[] = [];
   for (const lagCase of LAG_CASES) {
+    const batch = lagCase.hangsFirstRead ? HUNG_BATCH : BATCH;
+    const readyS = readyTimesS(lagCase.readyAfterS, lagCase.hangsFirstRead ? HUNG_REPEATS : repeats);
     const traces: WorkflowTrace[] = [];
-    if (lagCase.hangsFirstRead)
-      for (let batch = 0; batch < HUNG_BATCHES; batch++)
-        traces.push(...(await follow(bundle, scale, HUNG_BATCH, lagCase)));
-    else traces.push(...(await follow(bundle, scale, repeats, lagCase)));
-    rows.push(rowOf(lagCase, traces, scale));
+    for (let first = 0; first < readyS.length; first += batch)
+      traces.push(...(await follow(bundle, scale, readyS.slice(first, first + batch), lagCase)));
+    rows.push(rowOf(lagCase, traces, readyS, scale));
   }
   return rows;
 }
 
 /** One process of the action following `repeats` deploys of one case; the simulator's trace of each. */
-async function follow(bundle: string, scale: number, repeats: number, lagCase: LagCase): Promise<WorkflowTrace[]> {
+async function follow(bundle: string, scale: number, readyS: number[], lagCase: LagCase): Promise<WorkflowTrace[]> {
   const ms = scaledDurations(scale);
   // Every repeat is its own target: each follows its own jittered schedule, as separate jobs would.
   const workflows: Record<string, TimedWorkflow> = {};
-  for (let i = 0; i < repeats; i++)
+  readyS.forEach((seconds, i) => {
     workflows[`deploy-${i}`] = {
-      readyAfterMs: lagCase.readyAfterS * 1000 * scale,
+      readyAfterMs: seconds * 1000 * scale,
       ownClock: true,
       hangsFirstRead: lagCase.hangsFirstRead,
     };
+  });
   const sim = await startTimedSimulator(workflows, { nlFlowInstances: lagCase.instances });
   try {
     const provider: Record<string, string> = lagCase.instances
@@ -103,22 +114,28 @@ async function follow(bundle: string, scale: number, repeats: number, lagCase: L
   return [...sim.traces.values()];
 }
 
-function rowOf(lagCase: LagCase, traces: WorkflowTrace[], scale: number): LagRow {
+function rowOf(lagCase: LagCase, traces: WorkflowTrace[], readyS: number[], scale: number): LagRow {
   const toS = (realMs: number): number => realMs / 1000 / scale;
   const lags = traces.map((trace) => toS((trace.seenReadyAtMs ?? NaN) - trace.readyAtMs));
   const reads = traces.map((trace) => trace.reads);
-  const row: LagRow = {
-    case: lagCase,
-    ours: { meanLagS: mean(lags), maxLagS: Math.max(...lags), meanReads: mean(reads), maxReads: Math.max(...reads) },
-    peers: {},
-  };
+  const row: LagRow = { case: lagCase, ours: figuresOf(lags, reads), peers: {} };
   if (lagCase.hangsFirstRead) {
     const gaps = traces.map(
       (trace) => toS((trace.readAtMs[1] ?? NaN) - (trace.readAtMs[0] ?? NaN)) - INPUTS.requestTimeout,
     );
     row.afterTimeoutS = { mean: mean(gaps), max: Math.max(...gaps) };
   } else {
-    for (const peer of PEERS) row.peers[peer.name] = peerOnDeploy(peer, lagCase.readyAfterS);
+    for (const peer of PEERS) {
+      const seen = readyS.map((seconds) => peerOnDeploy(peer, seconds));
+      row.peers[peer.name] = figuresOf(
+        seen.map((one) => one.lagS),
+        seen.map((one) => one.reads),
+      );
+    }
   }
   return row;
+}
+
+function figuresOf(lags: number[], reads: number[]): Figures {
+  return { meanLagS: mean(lags), maxLagS: Math.max(...lags), meanReads: mean(reads), maxReads: Math.max(...reads) };
 }

@@ -62,7 +62,7 @@ function startupTable(startup: StartupResult): string {
 function lagTable(rows: LagRow[], scale: number): string {
   const peerNames = PEERS.map((peer) => peer.name);
   return [
-    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; the action with its default schedule and ±20% jitter, mean and worst over the repeats; other tools' schedules computed on the same deploys, as lag / reads)`,
+    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; each case's deploys turn ready spread over ±10% of its time; the action with its default schedule and ±20% jitter, mean and worst over the deploys; other tools' schedules computed on the same deploys, as mean lag / mean reads)`,
     '',
     table(
       ['deploy ready after', 'lag mean', 'lag max', 'reads mean (max)', ...peerNames],
@@ -73,7 +73,7 @@ function lagTable(rows: LagRow[], scale: number): string {
         `${row.ours.meanReads.toFixed(1)} (${row.ours.maxReads})`,
         ...peerNames.map((name) => {
           const peer = row.peers[name];
-          return peer ? `${seconds(peer.lagS)} / ${peer.reads}` : 'n/a';
+          return peer ? `${seconds(peer.meanLagS)} / ${peer.meanReads.toFixed(1)}` : 'n/a';
         }),
       ]),
     ),
@@ -112,10 +112,10 @@ export function lagGoals(rows: LagRow[]): Array<[string, boolean]> {
     ]);
   const fixed = PEERS[0]?.name ?? '';
   for (const found of rows.filter((candidate) => candidate.peers[fixed] && !candidate.case.instances)) {
-    const theirs = found.peers[fixed]?.reads ?? 0;
+    const theirs = found.peers[fixed]?.meanReads ?? 0;
     const allowed = found.case.readyAfterS >= 10 ? theirs : theirs + 1;
     goals.push([
-      `${found.case.name} deploy: ${found.ours.meanReads.toFixed(1)} reads against ${theirs} for "${fixed}" (goal ≤ ${allowed})`,
+      `${found.case.name} deploy: ${found.ours.meanReads.toFixed(1)} reads against ${theirs.toFixed(1)} for "${fixed}" (goal ≤ ${allowed.toFixed(1)})`,
       found.ours.meanReads <= allowed,
     ]);
   }
