@@ -74,13 +74,17 @@ export async function startTimedSimulator(
   };
 }
 
-/** An NL Flow workflow with one service `done` (0–1) of the way through rolling out `instances` instances. */
+/**
+ * An NL Flow workflow with one service `done` (0–1) of the way through rolling out `instances` instances:
+ * RED with none running, YELLOW (usable, not yet fully up) with some, GREEN with all.
+ */
 function rollingOut(instances: number, done: number): Reply {
   const actual = Math.min(instances, Math.floor(done * instances));
   const complete = actual === instances;
+  const colour = complete ? 'GREEN' : actual > 0 ? 'YELLOW' : 'RED';
   return json(200, {
     desiredStatus: 'PUBLISHED',
-    actualStatus: complete ? 'GREEN' : 'ORANGE',
+    actualStatus: colour,
     publishingMode: 'ASYNC',
     details: {
       services: [
@@ -88,7 +92,7 @@ function rollingOut(instances: number, done: number): Reply {
           id: 'knowledge-m-f252bb2b',
           desired: instances,
           actual,
-          status: complete ? 'GREEN' : 'ORANGE',
+          status: colour,
           rolloutStatus: complete ? 'Complete' : 'InProgress',
         },
       ],

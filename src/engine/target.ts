@@ -21,6 +21,7 @@ export class TargetWatch {
   private lastError: Error | undefined;
   private readonly schedule: ReadSchedule;
   private readonly estimate = new ProgressEstimate();
+  private ended = false;
   private readonly timeline: StateChange[] = [];
   private readonly unknownWordsWarned = new Set<string>();
   private readonly stall: StallWatch;
@@ -36,12 +37,10 @@ export class TargetWatch {
 
   /**
    * How long until this target should be done, from the progress it reported, as of now; none when it
-   * reports no progress, has not moved yet, is past its estimate, or is no longer under way.
+   * reports no progress, has not moved yet, is past its estimate, or has ended.
    */
   estimatedRemainingMs(): number | undefined {
-    const state = this.snapshot?.state;
-    if (state !== 'pending' && state !== 'in_progress') return undefined;
-    return this.estimate.remainingMs(this.run.clock.now());
+    return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
   }
 
   async follow(): Promise<TargetResult> {
@@ -233,7 +232,8 @@ export class TargetWatch {
   }
 
   private result(verdict: Verdict, message: string): TargetResult {
-    const estimatedRemainingMs = this.estimatedRemainingMs();
+    const estimatedRemainingMs = UNDER_WAY.has(verdict) ? this.estimatedRemainingMs() : undefined;
+    this.ended = true;
     return {
       id: this.id,
       verdict,
@@ -249,6 +249,9 @@ export class TargetWatch {
     };
   }
 }
+
+/** Verdicts of a target whose deploy had not finished when the wait ended: its estimate is still news. */
+const UNDER_WAY: ReadonlySet<Verdict> = new Set(['timed_out', 'cancelled', 'pending', 'in_progress']);
 
 function isTransient(error: unknown): error is HttpError {
   return error instanceof HttpError && error.transient;

@@ -185,6 +185,14 @@ describe('reads aimed at the estimate', () => {
     expect(run.result.attempts).toBeLessThanOrEqual(plain.result.attempts);
   });
 
+  it('follow a target that is usable but not fully up yet (NL Flow YELLOW) while its instances come up', async () => {
+    const yellow = (progress: number): Snapshot => snapshot('degraded', 'PUBLISHED/YELLOW/ASYNC', { progress });
+    const run = await runScenario({ reads: { a: [yellow(10), yellow(20), completed] } });
+    // 10→20% in 2 s: done at 18 s
+    expect(readTimes(run)).toEqual([0, 2000, 18_250]);
+    expect(run.result).toMatchObject({ verdict: 'succeeded', attempts: 3 });
+  });
+
   it('fall back to the plain schedule when progress stalls past its estimate', async () => {
     const run = await runScenario({ reads: { a: [at(10), at(20)] }, settings: { timeoutMs: 60_000 } });
     // 10→20% in 2 s: done at 18 s; nothing moved by then, so the backoff on the time polled from there on
