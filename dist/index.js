@@ -33010,6 +33010,7 @@ class TargetWatch {
     lastError;
     schedule;
     estimate = new ProgressEstimate();
+    ended = false;
     timeline = [];
     unknownWordsWarned = new Set();
     stall;
@@ -33022,13 +33023,10 @@ class TargetWatch {
     }
     /**
      * How long until this target should be done, from the progress it reported, as of now; none when it
-     * reports no progress, has not moved yet, is past its estimate, or is no longer under way.
+     * reports no progress, has not moved yet, is past its estimate, or has ended.
      */
     estimatedRemainingMs() {
-        const state = this.snapshot?.state;
-        if (state !== 'pending' && state !== 'in_progress')
-            return undefined;
-        return this.estimate.remainingMs(this.run.clock.now());
+        return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
     }
     async follow() {
         try {
@@ -33215,7 +33213,8 @@ class TargetWatch {
         this.timeline.push({ atMs: this.run.elapsedMs(), state, providerStatus: this.snapshot?.providerStatus ?? '' });
     }
     result(verdict, message) {
-        const estimatedRemainingMs = this.estimatedRemainingMs();
+        const estimatedRemainingMs = UNDER_WAY.has(verdict) ? this.estimatedRemainingMs() : undefined;
+        this.ended = true;
         return {
             id: this.id,
             verdict,
@@ -33231,6 +33230,8 @@ class TargetWatch {
         };
     }
 }
+/** Verdicts of a target whose deploy had not finished when the wait ended: its estimate is still news. */
+const UNDER_WAY = new Set(['timed_out', 'cancelled', 'pending', 'in_progress']);
 function isTransient(error) {
     return error instanceof http_errors/* HttpError */.j && error.transient;
 }

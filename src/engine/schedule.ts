@@ -77,9 +77,6 @@ export class ReadSchedule {
 
   next(nowMs: number, remainingMs: number | undefined): PlannedDelay {
     const polledMs = nowMs - (this.firstReadAtMs ?? nowMs) - this.failedMs;
-    return planDelay(
-      { reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs },
-      this.settings,
-    );
+    return planDelay({ reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs }, this.settings);
   }
 }

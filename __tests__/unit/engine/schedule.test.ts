@@ -24,9 +24,7 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 30_000, intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 },
     });
-    expect(readTimes(run)).toEqual([
-      0, 400, 1400, 2800, 5600, 9600, 13_600, 17_600, 21_600, 25_600, 29_600, 30_000,
-    ]);
+    expect(readTimes(run)).toEqual([0, 400, 1400, 2800, 5600, 9600, 13_600, 17_600, 21_600, 25_600, 29_600, 30_000]);
   });
 
   it('keeps a fixed interval with backoff 1', async () => {
