@@ -1,7 +1,8 @@
 /**
  * The read schedules of other tools that wait for the same kinds of deploys, computed (not run) on the
  * benchmark's deploys: when each reads, and so when each would see a deploy that turns ready at a given time.
- * None of them jitters, and none uses progress. Times in seconds from the start of the wait.
+ * None of them jitters, and none uses progress. Times in seconds from the start of the wait. Where a tool's
+ * first read is not known to be at once, it is taken to come after its first delay.
  */
 export interface PeerSchedule {
   name: string;
@@ -21,8 +22,8 @@ export const PEERS: readonly PeerSchedule[] = [
   { name: 'deploy-pages (every 5 s)', readAt: every(5, 5) },
   // FlashPipe: a check every 30 s, the first after 30 s
   { name: 'FlashPipe (every 30 s)', readAt: every(30, 30) },
-  // Project Piper's integrationArtifactDeploy: reads at once, then sleeps 3 s × a retry count that starts
-  // at 14 and counts down (42, 39, 36… s)
+  // Project Piper's integrationArtifactDeploy: reads at once, then sleeps 3 s × a retry count that counts
+  // down after each read; 14 here, so the first re-read comes after 42 s (42, 39, 36… s)
   { name: 'Piper (42, 39, 36… s)', readAt: piper },
 ];
 

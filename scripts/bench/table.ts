@@ -83,7 +83,7 @@ function lagTable(rows: LagRow[], scale: number): string {
 }
 
 /** The goals of the schedule, each with the figures it was judged on. */
-export function lagGoals(rows: LagRow[]): Array<[string, boolean]> {
+function lagGoals(rows: LagRow[]): Array<[string, boolean]> {
   const goals: Array<[string, boolean]> = [];
   const row = (name: string): LagRow | undefined => rows.find((candidate) => candidate.case.name === name);
   for (const [name, goalS] of [

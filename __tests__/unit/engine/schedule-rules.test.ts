@@ -231,7 +231,7 @@ describe('reads aimed at the estimate', () => {
           expect(Math.max(...times)).toBeLessThanOrEqual(settings.timeoutMs);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
