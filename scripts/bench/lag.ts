@@ -16,7 +16,7 @@ export interface LagCase {
   hangsFirstRead?: boolean;
 }
 
-export const LAG_CASES: readonly LagCase[] = [
+const LAG_CASES: readonly LagCase[] = [
   { name: '1.5 s', readyAfterS: 1.5 },
   { name: '5 s', readyAfterS: 5 },
   { name: '10 s', readyAfterS: 10 },
