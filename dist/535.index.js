@@ -207,8 +207,8 @@ async function withRetry(send, sleep, stop) {
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
-// EXTERNAL MODULE: ./src/report/sections.ts
-var sections = __webpack_require__(3844);
+// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
+var sections = __webpack_require__(3854);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __webpack_require__(9910);
 ;// CONCATENATED MODULE: ./src/report/github/comment.ts

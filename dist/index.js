@@ -28884,17 +28884,46 @@ function redactResult(result, redact) {
 
 /***/ }),
 
-/***/ 3844:
+/***/ 3854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X$: () => (/* binding */ pollingFigures),
-/* harmony export */   iY: () => (/* binding */ targetTable),
-/* harmony export */   rv: () => (/* binding */ deployedWhat)
-/* harmony export */ });
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
-/* harmony import */ var _verdicts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9910);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rv: () => (/* binding */ deployedWhat),
+  X$: () => (/* binding */ pollingFigures),
+  iY: () => (/* binding */ targetTable)
+});
+
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __nccwpck_require__(3750);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/time-left.ts
+/**
+ * `about 40 s left`: a progress estimate as a person reads it, rounded as coarsely as an estimate deserves
+ * (whole seconds under 10 s, 5 s steps under a minute, then minutes); empty without an estimate.
+ */
+function timeLeft(remainingMs) {
+    if (remainingMs === undefined || !Number.isFinite(remainingMs) || remainingMs < 0)
+        return '';
+    const seconds = remainingMs / 1000;
+    if (seconds < 10)
+        return `about ${Math.max(1, Math.round(seconds))} s left`;
+    if (seconds < 57.5)
+        return `about ${Math.round(seconds / 5) * 5} s left`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60)
+        return `about ${minutes} min left`;
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return `about ${hours} h${rest ? ` ${rest} min` : ''} left`;
+}
+
+// EXTERNAL MODULE: ./src/report/verdicts.ts
+var verdicts = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/report/sections.ts
+
 
 
 
@@ -28907,39 +28936,39 @@ const TARGET_NOUN = {
 const MAX_IDS_IN_HEADLINE = 5;
 /** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
 function deployedWhat(info) {
-    const parts = [`<b>${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(info.provider)}</b>`];
+    const parts = [`<b>${(0,format/* inlineText */.ln)(info.provider)}</b>`];
     if (info.endpoint)
-        parts[0] += ` at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.endpoint, 200)}`;
+        parts[0] += ` at ${(0,format/* inlineCode */.ti)(info.endpoint, 200)}`;
     if (info.ids.length > 0) {
         const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
-        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(id));
+        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,format/* inlineCode */.ti)(id));
         const more = info.ids.length > MAX_IDS_IN_HEADLINE ? ` … ${info.ids.length - MAX_IDS_IN_HEADLINE} more` : '';
         parts.push(`${noun} ${shown.join(', ')}${more}`);
     }
     if (info.version)
-        parts.push(`version ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.version)}`);
+        parts.push(`version ${(0,format/* inlineCode */.ti)(info.version)}`);
     parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
     return parts.join(' · ');
 }
 const MAX_TABLE_ROWS = 30;
 /** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
 function targetTable(result, maxRows = MAX_TABLE_ROWS) {
-    const { shown, hidden } = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .targetsToShow */ .hw)(result.targets, maxRows);
+    const { shown, hidden } = (0,verdicts/* targetsToShow */.hw)(result.targets, maxRows);
     const rows = shown.map((target) => [
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(target.id),
-        (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .markedVerdict */ .qn)(target.verdict),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.providerStatus, 80),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .progressBar */ .hr)(target.snapshot?.progress),
-        (0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(target.durationMs),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.message, 240),
+        (0,format/* inlineCode */.ti)(target.id),
+        (0,verdicts/* markedVerdict */.qn)(target.verdict),
+        (0,format/* inlineText */.ln)(target.providerStatus, 80),
+        [(0,format/* progressBar */.hr)(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
+        (0,values/* formatDuration */.a3)(target.durationMs),
+        (0,format/* inlineText */.ln)(target.message, 240),
     ]);
-    const more = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .hiddenTargetsLine */ .rc)(hidden);
-    return ((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
+    const more = (0,verdicts/* hiddenTargetsLine */.rc)(hidden);
+    return ((0,format/* table */.tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
 }
 /** `12 status reads · 1 transient error retried · 42.0s` */
 function pollingFigures(result) {
-    const retried = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.transientErrors, 'transient error')} retried`;
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.attempts, 'status read')} · ${retried} · ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}`;
+    const retried = `${(0,format/* plural */.LS)(result.transientErrors, 'transient error')} retried`;
+    return `${(0,format/* plural */.LS)(result.attempts, 'status read')} · ${retried} · ${(0,values/* formatDuration */.a3)(result.durationMs)}`;
 }
 
 
@@ -32939,6 +32968,105 @@ function lastSeen(snapshot) {
     return [snapshot.providerStatus || snapshot.state, snapshot.message].filter(Boolean).join(' — ');
 }
 
+;// CONCATENATED MODULE: ./src/engine/estimate.ts
+/**
+ * When a target that reports progress (0–100) should be done, from the progress seen so far: the average
+ * rate since the first figure of the current rise, carried on from the last rise to 100%. Progress that goes
+ * backwards starts the estimate over (a retried phase); progress that stalls keeps the last estimate until
+ * its time has passed, after which there is none: a stuck deploy is no reason to read more often.
+ */
+class ProgressEstimate {
+    first;
+    last;
+    observe(atMs, progress) {
+        if (progress === undefined || !Number.isFinite(progress))
+            return;
+        const point = { atMs, progress: Math.min(100, Math.max(0, progress)) };
+        if (!this.first || !this.last || point.progress < this.last.progress) {
+            this.first = point;
+            this.last = point;
+        }
+        else if (point.progress > this.last.progress) {
+            this.last = point;
+        }
+    }
+    /** the expected completion time, when the progress seen so far gives one */
+    doneAtMs() {
+        const { first, last } = this;
+        if (!first || !last || last.progress >= 100 || last.atMs <= first.atMs)
+            return undefined;
+        const ratePerMs = (last.progress - first.progress) / (last.atMs - first.atMs);
+        return last.atMs + (100 - last.progress) / ratePerMs;
+    }
+    /** how long until the expected completion, seen from `nowMs`; none once that time has passed */
+    remainingMs(nowMs) {
+        const doneAtMs = this.doneAtMs();
+        return doneAtMs === undefined || doneAtMs <= nowMs ? undefined : doneAtMs - nowMs;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/schedule.ts
+
+/**
+ * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
+ * ready within a second or two is seen then rather than a whole interval later.
+ */
+const QUICK_LOOK = 0.4;
+/**
+ * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
+ * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
+ * No more: coarse figures (whole percent, whole instances) make estimates late already.
+ */
+const AIM_MARGIN = 0.05;
+/**
+ * The delay before the next read, without jitter. The plain schedule: a quick look, then the backoff on the
+ * time polled. With an estimate, reads are spaced to land just past it instead: as few reads as fit between
+ * `interval` and `max-interval`, and never ahead of the plain schedule's count of reads.
+ */
+function planDelay(state, settings) {
+    const plainMs = plainDelay(state.reads, state.polledMs, settings);
+    if (state.remainingMs === undefined || state.reads < 2)
+        return { delayMs: plainMs, aimed: false };
+    const targetMs = state.remainingMs + AIM_MARGIN * settings.intervalMs;
+    const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
+    const notAheadMs = state.plainNextAtMs - state.polledMs;
+    const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
+    return { delayMs, aimed: true };
+}
+/** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
+function plainDelay(reads, polledMs, settings) {
+    if (reads === 1)
+        return QUICK_LOOK * settings.intervalMs;
+    return nextDelay(polledMs, settings);
+}
+/**
+ * One target's read schedule: counts its reads, the time polled (requests that failed do not count, so a
+ * read that hung until `request-timeout` is followed after the delay its number calls for, not a grown one),
+ * and where the plain schedule would be.
+ */
+class ReadSchedule {
+    settings;
+    reads = 0;
+    firstReadAtMs;
+    failedMs = 0;
+    plainNextAtMs = 0;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    readStarted(nowMs) {
+        this.firstReadAtMs ??= nowMs;
+        this.reads++;
+        this.plainNextAtMs += plainDelay(this.reads, this.plainNextAtMs, this.settings);
+    }
+    readFailed(tookMs) {
+        this.failedMs += tookMs;
+    }
+    next(nowMs, remainingMs) {
+        const polledMs = nowMs - (this.firstReadAtMs ?? nowMs) - this.failedMs;
+        return planDelay({ reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs }, this.settings);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/stall.ts
 /**
  * What counts as a change for `stall-timeout`: everything a read says about the deploy (state, provider word,
@@ -32993,6 +33121,8 @@ class StallWatch {
 
 
 
+
+
 /** Follows one target from its trigger to its verdict. `follow` never rejects: every way to end is a result. */
 class TargetWatch {
     id;
@@ -33004,8 +33134,9 @@ class TargetWatch {
     attempts = 0;
     transientErrors = 0;
     lastError;
-    /** when the first status read started: the backoff grows with the time waited since */
-    pollingSinceMs;
+    schedule;
+    estimate = new ProgressEstimate();
+    ended = false;
     timeline = [];
     unknownWordsWarned = new Set();
     stall;
@@ -33014,6 +33145,14 @@ class TargetWatch {
         this.run = run;
         this.deploy = deploy;
         this.stall = new StallWatch(run.settings.stallTimeoutMs);
+        this.schedule = new ReadSchedule(run.settings);
+    }
+    /**
+     * How long until this target should be done, from the progress it reported, as of now; none when it
+     * reports no progress, has not moved yet, is past its estimate, or has ended.
+     */
+    estimatedRemainingMs() {
+        return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
     }
     async follow() {
         try {
@@ -33066,7 +33205,8 @@ class TargetWatch {
         let plan = planCall(this.run.deadline, this.run.clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
-            this.pollingSinceMs ??= this.run.clock.now();
+            const startedAtMs = this.run.clock.now();
+            this.schedule.readStarted(startedAtMs);
             let snapshot;
             try {
                 snapshot = await this.run.call((options) => {
@@ -33077,6 +33217,7 @@ class TargetWatch {
             catch (error) {
                 if (!isTransient(error))
                     throw error;
+                this.schedule.readFailed(this.run.clock.now() - startedAtMs);
                 plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
                 continue;
             }
@@ -33087,16 +33228,20 @@ class TargetWatch {
         }
         return this.timedOut();
     }
-    /** The next step of the backoff schedule, jittered, at least `minimumMs` away, clipped to the deadline. */
+    /**
+     * The next step of the schedule, at least `minimumMs` away, clipped to the deadline. Plain delays are
+     * jittered; a read aimed at the progress estimate is not: each target's own progress already spreads those.
+     */
     planNextRead(previous, minimumMs) {
         if (previous.last)
             return undefined;
         const now = this.run.clock.now();
-        const delayMs = nextDelay(now - (this.pollingSinceMs ?? now), this.run.settings);
+        const planned = this.schedule.next(now, this.estimatedRemainingMs());
         // Jitter spreads reads but never pushes one past the cap: `max-interval` is a promise to the user.
-        const jittered = Math.min(withJitter(delayMs, this.run.random), this.run.settings.maxIntervalMs);
-        const waitMs = Math.max(jittered, minimumMs);
-        return planCall(this.run.deadline, now, waitMs);
+        const delayMs = planned.aimed
+            ? planned.delayMs
+            : Math.min(withJitter(planned.delayMs, this.run.random), this.run.settings.maxIntervalMs);
+        return planCall(this.run.deadline, now, Math.max(delayMs, minimumMs));
     }
     noteTransient(error, retry, what) {
         this.transientErrors++;
@@ -33109,6 +33254,7 @@ class TargetWatch {
     observe(snapshot) {
         const previous = this.snapshot;
         this.snapshot = snapshot;
+        this.estimate.observe(this.run.clock.now(), snapshot.progress);
         const line = `${this.id}: ${describeSnapshot(snapshot)}`;
         if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
             this.mark(snapshot.state);
@@ -33194,6 +33340,8 @@ class TargetWatch {
         this.timeline.push({ atMs: this.run.elapsedMs(), state, providerStatus: this.snapshot?.providerStatus ?? '' });
     }
     result(verdict, message) {
+        const estimatedRemainingMs = UNDER_WAY.has(verdict) ? this.estimatedRemainingMs() : undefined;
+        this.ended = true;
         return {
             id: this.id,
             verdict,
@@ -33206,9 +33354,12 @@ class TargetWatch {
             transientErrors: this.transientErrors,
             durationMs: this.run.elapsedMs(),
             timeline: this.timeline,
+            ...(estimatedRemainingMs === undefined ? {} : { estimatedRemainingMs }),
         };
     }
 }
+/** Verdicts of a target whose deploy had not finished when the wait ended: its estimate is still news. */
+const UNDER_WAY = new Set(['timed_out', 'cancelled', 'pending', 'in_progress']);
 function isTransient(error) {
     return error instanceof http_errors/* HttpError */.j && error.transient;
 }
@@ -33852,8 +34003,8 @@ function idList(ids) {
     return shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ') + (omitted > 0 ? ` … ${omitted} more` : '');
 }
 
-// EXTERNAL MODULE: ./src/report/sections.ts
-var report_sections = __nccwpck_require__(3844);
+// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
+var report_sections = __nccwpck_require__(3854);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
 
 

@@ -1,6 +1,7 @@
 /** The benchmark's results as markdown, with the goals of the issue beside the figures. */
 import { table } from '../../src/report/format.ts';
 import type { LagRow } from './lag.ts';
+import { PEERS } from './peers.ts';
 import type { ManyRow } from './many.ts';
 import type { StartupResult } from './startup.ts';
 import type { TimeoutRow } from './timeout.ts';
@@ -59,21 +60,66 @@ function startupTable(startup: StartupResult): string {
 }
 
 function lagTable(rows: LagRow[], scale: number): string {
+  const peerNames = PEERS.map((peer) => peer.name);
   return [
-    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; ${'fixed loops are the action with `backoff: 1` and the same ±20% jitter'}; mean and worst over the repeats)`,
+    `**Detection lag and status reads** (simulated seconds; 1 s = ${scale * 1000} ms real; each case's deploys turn ready spread over ±10% of its time; the action with its default schedule and ±20% jitter, mean and worst over the deploys; other tools' schedules computed on the same deploys, as mean lag / mean reads)`,
     '',
     table(
-      ['deploy ready after', 'schedule', 'lag mean', 'lag max', 'reads mean', 'reads max'],
+      ['deploy ready after', 'lag mean', 'lag max', 'reads mean (max)', ...peerNames],
       rows.map((row) => [
-        `${row.deploySeconds} s`,
-        row.schedule,
-        `${row.meanLagS.toFixed(1)} s`,
-        `${row.maxLagS.toFixed(1)} s`,
-        row.meanReads.toFixed(1),
-        String(row.maxReads),
+        row.case.name,
+        seconds(row.ours.meanLagS),
+        seconds(row.ours.maxLagS),
+        `${row.ours.meanReads.toFixed(1)} (${row.ours.maxReads})`,
+        ...peerNames.map((name) => {
+          const peer = row.peers[name];
+          return peer ? `${seconds(peer.meanLagS)} / ${peer.meanReads.toFixed(1)}` : 'n/a';
+        }),
       ]),
     ),
+    '',
+    ...lagGoals(rows).map(([goal, met]) => `- ${goal}: ${met ? 'met' : 'missed'}`),
   ].join('\n');
+}
+
+/** The goals of the schedule, each with the figures it was judged on. */
+function lagGoals(rows: LagRow[]): Array<[string, boolean]> {
+  const goals: Array<[string, boolean]> = [];
+  const row = (name: string): LagRow | undefined => rows.find((candidate) => candidate.case.name === name);
+  for (const [name, goalS] of [
+    ['1.5 s', 1.5],
+    ['5 s', 3],
+  ] as const) {
+    const found = row(name);
+    if (found)
+      goals.push([
+        `${name} deploy: mean lag ${seconds(found.ours.meanLagS)} (goal ≤ ${goalS} s)`,
+        found.ours.meanLagS <= goalS,
+      ]);
+  }
+  for (const found of rows.filter((candidate) => candidate.case.instances)) {
+    const { meanLagS, maxReads } = found.ours;
+    goals.push([
+      `${found.case.name}: mean lag ${seconds(meanLagS)}, at most ${maxReads} reads (goal ≤ 2.5 s with ≤ 10 reads)`,
+      meanLagS <= 2.5 && maxReads <= 10,
+    ]);
+  }
+  const hung = rows.find((candidate) => candidate.afterTimeoutS);
+  if (hung?.afterTimeoutS)
+    goals.push([
+      `hung first read: next read ${seconds(hung.afterTimeoutS.mean)} after its timeout, at most ${seconds(hung.afterTimeoutS.max)} (goal ≤ interval + jitter, 6 s)`,
+      hung.afterTimeoutS.max <= 6,
+    ]);
+  const fixed = PEERS[0]?.name ?? '';
+  for (const found of rows.filter((candidate) => candidate.peers[fixed] && !candidate.case.instances)) {
+    const theirs = found.peers[fixed]?.meanReads ?? 0;
+    const allowed = found.case.readyAfterS >= 10 ? theirs : theirs + 1;
+    goals.push([
+      `${found.case.name} deploy: ${found.ours.meanReads.toFixed(1)} reads against ${theirs.toFixed(1)} for "${fixed}" (goal ≤ ${allowed.toFixed(1)})`,
+      found.ours.meanReads <= allowed,
+    ]);
+  }
+  return goals;
 }
 
 function manyTable(rows: ManyRow[], scale: number): string {
@@ -116,5 +162,6 @@ function timeoutTable(rows: TimeoutRow[]): string {
 }
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const seconds = (value: number): string => `${value.toFixed(1)} s`;
 const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KiB`;
 const times = (ratio: number): string => `${ratio.toFixed(1)}×`;

@@ -100,6 +100,8 @@ export interface TargetResult {
   transientErrors: number;
   durationMs: number;
   timeline: StateChange[];
+  /** when the target ended still under way: the time it was expected to need still, from its progress */
+  estimatedRemainingMs?: number;
 }
 
 /** What a run found out beyond the verdicts. */

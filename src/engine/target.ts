@@ -3,10 +3,12 @@ import { messageOf } from '../core/errors.js';
 import type { Snapshot, StateChange, TargetResult, Verdict } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { RunStopped } from './abort.js';
-import { nextDelay, withJitter } from './backoff.js';
+import { withJitter } from './backoff.js';
 import { planCall, type PlannedCall } from './deadline.js';
 import { describeSnapshot, lastSeen } from './describe.js';
+import { ProgressEstimate } from './estimate.js';
 import { OutOfTime, type Run } from './run.js';
+import { ReadSchedule } from './schedule.js';
 import { StallWatch } from './stall.js';
 import { endsWait } from './verdict.js';
 
@@ -18,8 +20,9 @@ export class TargetWatch {
   private attempts = 0;
   private transientErrors = 0;
   private lastError: Error | undefined;
-  /** when the first status read started: the backoff grows with the time waited since */
-  private pollingSinceMs: number | undefined;
+  private readonly schedule: ReadSchedule;
+  private readonly estimate = new ProgressEstimate();
+  private ended = false;
   private readonly timeline: StateChange[] = [];
   private readonly unknownWordsWarned = new Set<string>();
   private readonly stall: StallWatch;
@@ -30,6 +33,15 @@ export class TargetWatch {
     private readonly deploy: boolean,
   ) {
     this.stall = new StallWatch(run.settings.stallTimeoutMs);
+    this.schedule = new ReadSchedule(run.settings);
+  }
+
+  /**
+   * How long until this target should be done, from the progress it reported, as of now; none when it
+   * reports no progress, has not moved yet, is past its estimate, or has ended.
+   */
+  estimatedRemainingMs(): number | undefined {
+    return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
   }
 
   async follow(): Promise<TargetResult> {
@@ -78,7 +90,8 @@ export class TargetWatch {
     let plan = planCall(this.run.deadline, this.run.clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);
-      this.pollingSinceMs ??= this.run.clock.now();
+      const startedAtMs = this.run.clock.now();
+      this.schedule.readStarted(startedAtMs);
       let snapshot: Snapshot;
       try {
         snapshot = await this.run.call((options) => {
@@ -87,6 +100,7 @@ export class TargetWatch {
         });
       } catch (error) {
         if (!isTransient(error)) throw error;
+        this.schedule.readFailed(this.run.clock.now() - startedAtMs);
         plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
         continue;
       }
@@ -97,15 +111,19 @@ export class TargetWatch {
     return this.timedOut();
   }
 
-  /** The next step of the backoff schedule, jittered, at least `minimumMs` away, clipped to the deadline. */
+  /**
+   * The next step of the schedule, at least `minimumMs` away, clipped to the deadline. Plain delays are
+   * jittered; a read aimed at the progress estimate is not: each target's own progress already spreads those.
+   */
   private planNextRead(previous: PlannedCall, minimumMs: number): PlannedCall | undefined {
     if (previous.last) return undefined;
     const now = this.run.clock.now();
-    const delayMs = nextDelay(now - (this.pollingSinceMs ?? now), this.run.settings);
+    const planned = this.schedule.next(now, this.estimatedRemainingMs());
     // Jitter spreads reads but never pushes one past the cap: `max-interval` is a promise to the user.
-    const jittered = Math.min(withJitter(delayMs, this.run.random), this.run.settings.maxIntervalMs);
-    const waitMs = Math.max(jittered, minimumMs);
-    return planCall(this.run.deadline, now, waitMs);
+    const delayMs = planned.aimed
+      ? planned.delayMs
+      : Math.min(withJitter(planned.delayMs, this.run.random), this.run.settings.maxIntervalMs);
+    return planCall(this.run.deadline, now, Math.max(delayMs, minimumMs));
   }
 
   private noteTransient(error: HttpError, retry: PlannedCall | undefined, what: string): PlannedCall | undefined {
@@ -120,6 +138,7 @@ export class TargetWatch {
   private observe(snapshot: Snapshot): TargetResult | undefined {
     const previous = this.snapshot;
     this.snapshot = snapshot;
+    this.estimate.observe(this.run.clock.now(), snapshot.progress);
     const line = `${this.id}: ${describeSnapshot(snapshot)}`;
     if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
       this.mark(snapshot.state);
@@ -215,6 +234,8 @@ export class TargetWatch {
   }
 
   private result(verdict: Verdict, message: string): TargetResult {
+    const estimatedRemainingMs = UNDER_WAY.has(verdict) ? this.estimatedRemainingMs() : undefined;
+    this.ended = true;
     return {
       id: this.id,
       verdict,
@@ -227,9 +248,13 @@ export class TargetWatch {
       transientErrors: this.transientErrors,
       durationMs: this.run.elapsedMs(),
       timeline: this.timeline,
+      ...(estimatedRemainingMs === undefined ? {} : { estimatedRemainingMs }),
     };
   }
 }
+
+/** Verdicts of a target whose deploy had not finished when the wait ended: its estimate is still news. */
+const UNDER_WAY: ReadonlySet<Verdict> = new Set(['timed_out', 'cancelled', 'pending', 'in_progress']);
 
 function isTransient(error: unknown): error is HttpError {
   return error instanceof HttpError && error.transient;

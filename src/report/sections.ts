@@ -4,6 +4,7 @@ import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
 import { inlineCode, inlineText, plural, progressBar, table } from './format.js';
 import type { RunInfo } from './types.js';
+import { timeLeft } from './time-left.js';
 import { hiddenTargetsLine, markedVerdict, targetsToShow } from './verdicts.js';
 
 const TARGET_NOUN: Readonly<Record<ProviderName, string>> = {
@@ -39,7 +40,7 @@ export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string
     inlineCode(target.id),
     markedVerdict(target.verdict),
     inlineText(target.providerStatus, 80),
-    progressBar(target.snapshot?.progress),
+    [progressBar(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
     formatDuration(target.durationMs),
     inlineText(target.message, 240),
   ]);

@@ -18,9 +18,9 @@ describe('transient errors', () => {
   it('are counted, warned about and retried on the backoff schedule, never a failure by themselves', async () => {
     const run = await runScenario({ reads: { a: [unavailable(), networkError(), unavailable(), completed] } });
     expect(run.result).toMatchObject({ verdict: 'succeeded', ready: true, attempts: 4, transientErrors: 3 });
-    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000]);
     expect(run.log.at('warning')).toEqual([
-      'a: status read: HTTP 503 Service Unavailable — retrying in 5s',
+      'a: status read: HTTP 503 Service Unavailable — retrying in 2s',
       'a: status read: connection reset (ECONNRESET) — retrying in 5s',
       'a: status read: HTTP 503 Service Unavailable — retrying in 5s',
     ]);
@@ -44,7 +44,7 @@ describe('transient errors', () => {
 
   it('on the last read end the wait with timed_out and the last error', async () => {
     const run = await runScenario({ reads: { a: [unavailable()] }, settings: { timeoutMs: 8000, backoff: 1 } });
-    expect(readTimes(run)).toEqual([0, 5000, 8000]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 8000]);
     expect(run.result.message).toBe('timed out after 8s; last error: HTTP 503 Service Unavailable');
     expect(run.log.at('warning').at(-1)).toBe('a: status read: HTTP 503 Service Unavailable — no time left to retry');
   });
@@ -59,7 +59,7 @@ describe('permanent errors', () => {
       decidingTarget: 'a',
       message: 'HTTP 401 Unauthorized — check the credentials',
       attempts: 2,
-      durationMs: 5000,
+      durationMs: 2000,
     });
     expect(run.result.targets[0]?.providerStatus).toBe('PROVISIONING');
   });
@@ -78,7 +78,7 @@ describe('permanent errors', () => {
         d: [{ takesMs: 600_000, then: provisioning }],
       },
     });
-    expect(run.result).toMatchObject({ verdict: 'error', decidingTarget: 'a', durationMs: 10_000 });
+    expect(run.result).toMatchObject({ verdict: 'error', decidingTarget: 'a', durationMs: 7000 });
     expect(run.result.message).toBe('a: HTTP 401 Unauthorized — check the credentials');
     const [a, b, c, d] = run.result.targets;
     expect(a?.verdict).toBe('error');
@@ -187,7 +187,7 @@ describe('trigger', () => {
       deploy: true,
       settings: { timeoutMs: 20_000 },
     });
-    expect(readTimes(run)).toEqual([7000, 12_000, 17_000, 20_000]);
+    expect(readTimes(run)).toEqual([7000, 9000, 14_000, 19_000, 20_000]);
     expect(run.result.durationMs).toBe(20_000);
   });
 

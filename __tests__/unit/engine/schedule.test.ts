@@ -9,11 +9,11 @@ import { readTimes, runScenario } from './scenario.ts';
 const provisioning = snapshot('in_progress', 'PROVISIONING');
 
 describe('read schedule', () => {
-  it('reads at once, at the interval while young, then with backoff; the last read starts at the deadline', async () => {
+  it('reads at once, a quick look 2 s later, at the interval while young, then with backoff, the last read at the deadline', async () => {
     const run = await runScenario({ reads: { a: [provisioning] }, settings: { timeoutMs: 60_000 } });
-    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750, 50_625, 60_000]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000, 18_000, 27_000, 40_500, 60_000]);
     expect(run.session.callsOf('read').map((call) => call.timeoutMs)).toEqual([
-      30_000, 30_000, 30_000, 30_000, 30_000, 26_750, 9875, 500,
+      30_000, 30_000, 30_000, 30_000, 30_000, 30_000, 20_000, 500,
     ]);
     expect(run.result).toMatchObject({ verdict: 'timed_out', ready: false, attempts: 8, durationMs: 60_000 });
     expect(run.result.message).toBe('timed out after 1m: PROVISIONING — provisioning message');
@@ -24,7 +24,7 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 30_000, intervalMs: 1000, maxIntervalMs: 4000, backoff: 2 },
     });
-    expect(readTimes(run)).toEqual([0, 1000, 2000, 4000, 8000, 12_000, 16_000, 20_000, 24_000, 28_000, 30_000]);
+    expect(readTimes(run)).toEqual([0, 400, 1400, 2800, 5600, 9600, 13_600, 17_600, 21_600, 25_600, 29_600, 30_000]);
   });
 
   it('keeps a fixed interval with backoff 1', async () => {
@@ -32,38 +32,39 @@ describe('read schedule', () => {
       reads: { a: [provisioning] },
       settings: { timeoutMs: 10_000, intervalMs: 2000, backoff: 1 },
     });
-    expect(readTimes(run)).toEqual([0, 2000, 4000, 6000, 8000, 10_000]);
+    expect(readTimes(run)).toEqual([0, 800, 2800, 4800, 6800, 8800, 10_000]);
   });
 
   it('gives the read at the deadline the grace, or the request timeout when that is shorter', async () => {
     const settings = { timeoutMs: 10_000, intervalMs: 4000, backoff: 1 };
     const short = await runScenario({ reads: { a: [provisioning] }, settings: { ...settings, requestTimeoutMs: 300 } });
-    expect(readTimes(short)).toEqual([0, 4000, 8000, 10_000]);
+    expect(readTimes(short)).toEqual([0, 1600, 5600, 9600, 10_000]);
     expect(short.session.callsOf('read').at(-1)?.timeoutMs).toBe(300);
     const long = await runScenario({
       reads: { a: [provisioning] },
       settings: { ...settings, requestTimeoutMs: 30_000 },
     });
-    expect(readTimes(long)).toEqual([0, 4000, 8000, 10_000]);
+    expect(readTimes(long)).toEqual([0, 1600, 5600, 9600, 10_000]);
     expect(long.session.callsOf('read').at(-1)?.timeoutMs).toBe(500);
   });
 
   it('applies −20% jitter with random 0 and almost +20% with random near 1, never past max-interval', async () => {
     const settings = { timeoutMs: 600_000, intervalMs: 10_000, maxIntervalMs: 20_000, backoff: 2 };
-    const reads = { a: [provisioning, provisioning, provisioning, snapshot('succeeded', 'COMPLETED')] };
+    const reads = { a: [provisioning, provisioning, provisioning, provisioning, snapshot('succeeded', 'COMPLETED')] };
     const low = await runScenario({ reads, settings, random: () => 0 });
-    // the delay follows the time actually waited, so jitter does not compound: 8 s, then 10 s −20%, then 16 s −20%
-    expect(low.clock.completedSleeps().map((sleep) => sleep.ms)).toEqual([8000, 8000, 12_800]);
+    // the quick look, then delays that follow the time actually waited, so jitter does not compound:
+    // 4 s −20%, 10 s −20%, 11.2 s −20%, then the 20 s cap −20%
+    expect(low.clock.completedSleeps().map((sleep) => sleep.ms)).toEqual([3200, 8000, 8960, 16_000]);
     const high = await runScenario({ reads, settings, random: () => 0.999_999 });
     const sleeps = high.clock.completedSleeps().map((sleep) => sleep.ms);
-    expect(sleeps).toHaveLength(3);
+    expect(sleeps).toHaveLength(4);
     sleeps.slice(0, 2).forEach((ms, index) => {
-      const base = [10_000, 12_000][index] ?? 0;
+      const base = [4000, 10_000][index] ?? 0;
       expect(ms).toBeGreaterThan(base * 1.199);
       expect(ms).toBeLessThan(base * 1.2);
     });
-    // +20% of a delay already at max-interval would pass the cap: it stays at the cap
-    expect(sleeps[2]).toBe(20_000);
+    // +20% of 16.8 s, and of a delay already at max-interval, would pass the cap: they stay at the cap
+    expect(sleeps.slice(2)).toEqual([20_000, 20_000]);
   });
 
   it('ends a run whose read hangs past the deadline when the grace ends, aborting the request', async () => {
@@ -122,7 +123,7 @@ describe('the deadline is kept: no early end, no overshoot past the grace', () =
       reads: { a: [provisioning, { takesMs: 3_600_000, then: provisioning }] },
       settings: { timeoutMs: 10_000, intervalMs: 9000, requestTimeoutMs: 60_000 },
     });
-    expect(readTimes(run)).toEqual([0, 9000]);
+    expect(readTimes(run)).toEqual([0, 3600]);
     expect(run.result).toMatchObject({ verdict: 'timed_out', durationMs: 10_000 + LAST_READ_GRACE_MS });
   });
 

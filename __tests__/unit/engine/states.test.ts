@@ -20,7 +20,7 @@ describe('discovery', () => {
 
   it('keeps reading a target that is not found while discovery-timeout lasts', async () => {
     const run = await runScenario({ reads: { a: [missing] }, settings: { discoveryTimeoutMs: 30_000 } });
-    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000, 18_000, 27_000, 40_500]);
     expect(run.result).toMatchObject({ verdict: 'not_found', message: 'not found within 30s: workflow not found' });
   });
 
@@ -39,7 +39,7 @@ describe('discovery', () => {
       deploy: true,
       settings: { timeoutMs: 60_000 },
     });
-    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 22_500, 33_750, 50_625, 60_000]);
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000, 18_000, 27_000, 40_500, 60_000]);
     expect(run.result).toMatchObject({ verdict: 'not_found', message: 'not found within 1m: workflow not found' });
   });
 
@@ -58,11 +58,11 @@ describe('stall-timeout', () => {
       reads: { a: [provisioning] },
       settings: { stallTimeoutMs: 20_000, backoff: 1 },
     });
-    expect(readTimes(run)).toEqual([0, 5000, 10_000, 15_000, 20_000]);
-    expect(run.result).toMatchObject({ verdict: 'failed', durationMs: 20_000 });
+    expect(readTimes(run)).toEqual([0, 2000, 7000, 12_000, 17_000, 22_000]);
+    expect(run.result).toMatchObject({ verdict: 'failed', durationMs: 22_000 });
     expect(run.result.message).toBe('stalled: no change for 20s (last: PROVISIONING — provisioning message)');
     expect(run.result.targets[0]?.timeline.at(-1)).toEqual({
-      atMs: 20_000,
+      atMs: 22_000,
       state: 'failed',
       providerStatus: 'PROVISIONING',
     });
@@ -76,10 +76,11 @@ describe('stall-timeout', () => {
       });
     const run = await runScenario({
       reads: { a: [at(10, 0), at(10, 0), at(20, 0), at(20, 0), at(20, 1), at(20, 1), at(20, 1), at(20, 1)] },
-      settings: { stallTimeoutMs: 10_000, backoff: 1 },
+      // max-interval = interval: reads aimed at the progress estimate come every 5 s like the others
+      settings: { stallTimeoutMs: 10_000, backoff: 1, maxIntervalMs: 5000 },
     });
-    // changes at 0, 10 s and 20 s; unchanged from 20 s to 30 s
-    expect(run.result).toMatchObject({ verdict: 'failed', durationMs: 30_000, attempts: 7 });
+    // changes at 0, 7 s and 17 s; unchanged from 17 s to 27 s
+    expect(run.result).toMatchObject({ verdict: 'failed', durationMs: 27_000, attempts: 7 });
   });
 
   it('is off with 0', async () => {
@@ -186,7 +187,7 @@ describe('several targets', () => {
       decidingTarget: 'c',
       message: 'c: step 2 failed',
       attempts: 4 + 2 + 1 + 1 + 1,
-      durationMs: 15_000,
+      durationMs: 12_000,
     });
   });
 
@@ -223,9 +224,10 @@ describe('timeline and log', () => {
     });
     expect(run.result.targets[0]?.timeline).toEqual([
       { atMs: 0, state: 'pending', providerStatus: 'NOT_STARTED' },
-      { atMs: 5000, state: 'in_progress', providerStatus: 'PROVISIONING' },
-      { atMs: 15_000, state: 'in_progress', providerStatus: 'DEPLOYING' },
-      { atMs: 22_500, state: 'succeeded', providerStatus: 'COMPLETED' },
+      { atMs: 2000, state: 'in_progress', providerStatus: 'PROVISIONING' },
+      // 40% at 2 s, 60% at 7 s: 40% more to go at 4% a second, so the next read comes at 17 s (and 250 ms)
+      { atMs: 17_250, state: 'in_progress', providerStatus: 'DEPLOYING' },
+      { atMs: 25_125, state: 'succeeded', providerStatus: 'COMPLETED' },
     ]);
     expect(run.log.at('info')).toEqual([
       'a: pending (NOT_STARTED) — not_started message',
@@ -234,7 +236,7 @@ describe('timeline and log', () => {
       'a: succeeded (COMPLETED) — completed message',
     ]);
     expect(run.log.at('debug')).toEqual(['a: in_progress (PROVISIONING) 60% — provisioning message']);
-    expect(run.result.targets[0]?.durationMs).toBe(22_500);
+    expect(run.result.targets[0]?.durationMs).toBe(25_125);
   });
 
   it('ends with an entry for timed_out', async () => {
@@ -248,7 +250,7 @@ describe('timeline and log', () => {
   it('ends with an entry for error', async () => {
     const run = await runScenario({ reads: { a: [provisioning, new Error('boom')] } });
     expect(run.result.targets[0]?.timeline.at(-1)).toEqual({
-      atMs: 5000,
+      atMs: 2000,
       state: 'error',
       providerStatus: 'PROVISIONING',
     });
