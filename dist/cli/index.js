@@ -31199,7 +31199,11 @@ const PROVIDER_TITLES = {
 };
 /** What the command line reads differently from a workflow. */
 const CLI_MEANING = {
-    [inputs/* INPUT */.bO.summary]: { value: 'FILE', description: 'Write the summary markdown to FILE (no summary without it).' },
+    [inputs/* INPUT */.bO.summary]: {
+        value: 'FILE',
+        description: 'Write the summary markdown to FILE (no summary without it).',
+        output: true,
+    },
     [inputs/* INPUT */.bO.githubToken]: {
         value: 'TOKEN',
         description: 'Token for the GitHub reporting (PR comment, commit status, deployment). Default: $GITHUB_TOKEN.',
@@ -31209,7 +31213,7 @@ const FLAG_COLUMN = 30;
 const WIDTH = 100;
 function helpText() {
     const names = Object.keys(INPUT_DOCS);
-    const inScope = (test) => names.filter((name) => test(INPUT_DOCS[name]));
+    const inScope = (test) => names.filter((name) => test(INPUT_DOCS[name]) && !CLI_MEANING[name]?.output);
     const sections = [
         ['Every provider', inScope((doc) => doc.scope === 'every provider')],
         ...PROVIDER_NAMES.map((provider) => [
@@ -31222,20 +31226,18 @@ function helpText() {
         ],
     ];
     const lines = [
-        'await-deploy: trigger a deploy (optional), wait for it with a timeout and backoff, and exit with its verdict.',
+        'await-deploy: trigger a deploy (optional), wait for it with a timeout, exit with its verdict.',
         '',
         'Usage: await-deploy --provider NAME --url URL [--id ID] [--deploy] [--INPUT VALUE]...',
         '',
-        ...wrap(`Every input is also read from the environment as ${inputEnvVariable(inputs/* INPUT */.bO.apiKey).replace('API_KEY', '<INPUT>')} ` +
-            `(upper case, '-' as '_', e.g. ${inputEnvVariable(inputs/* INPUT */.bO.apiKey)}); a flag wins. Prefer the environment for ` +
-            'secrets: a flag is visible to other users of the machine. A flag given twice adds a line (several ids, headers).', 0),
+        ...wrap(`Every input is also read from the environment as AWAIT_DEPLOY_<INPUT> (upper case, '-' as '_', e.g. ` +
+            `${inputEnvVariable(inputs/* INPUT */.bO.apiKey)}); a flag wins. Prefer the environment for secrets: a flag is visible to ` +
+            'other users of the machine. A flag given twice adds a line (several ids, headers).', 0),
     ];
     for (const [title, inputs] of sections) {
-        if (inputs.length === 0)
-            continue;
-        lines.push('', `${title}:`, ...inputs.flatMap(inputLines));
+        lines.push('', `${title}:`, ...(inputs.length ? inputs.flatMap(inputLines) : ['  (the inputs of every provider)']));
     }
-    lines.push('', 'Output (the log goes to stderr; nothing goes to stdout unless --json):', ...entry(`--${CLI_FLAGS.json}`, 'Print the result JSON on stdout.'), ...entry(`--${CLI_FLAGS.output} FILE`, 'Write the outputs as name=value lines (a GitLab dotenv report).'), ...entry(`--${CLI_FLAGS.verbose}`, 'Print debug lines too.'), ...entry(`-h, --${CLI_FLAGS.help}`, 'Show this help.'), '', 'Exit codes:', ...EXIT_CODES.map(([code, meaning]) => `  ${String(code).padEnd(5)}${meaning}`));
+    lines.push('', 'Output (the log goes to stderr; nothing goes to stdout unless --json):', ...entry(`--${CLI_FLAGS.json}`, 'Print the result JSON on stdout.'), ...entry(`--${CLI_FLAGS.output} FILE`, 'Write the outputs as name=value lines (a GitLab dotenv report).'), ...names.filter((name) => CLI_MEANING[name]?.output).flatMap(inputLines), ...entry(`--${CLI_FLAGS.verbose}`, 'Print debug lines too.'), ...entry(`-h, --${CLI_FLAGS.help}`, 'Show this help.'), '', 'Exit codes:', ...EXIT_CODES.map(([code, meaning]) => `  ${String(code).padEnd(5)}${meaning}`));
     return `${lines.join('\n')}\n`;
 }
 function inputLines(name) {

@@ -44,7 +44,7 @@ export function helpText(): string {
     ],
   ];
   const lines = [
-    'await-deploy: trigger a deploy (optional), wait for it with a timeout and backoff, and exit with its verdict.',
+    'await-deploy: trigger a deploy (optional), wait for it with a timeout, exit with its verdict.',
     '',
     'Usage: await-deploy --provider NAME --url URL [--id ID] [--deploy] [--INPUT VALUE]...',
     '',

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DOTENV_MAX_BYTES, dotenvReport } from '../../../src/cli/dotenv.ts';
+
+/**
+ * GitLab's reading of a dotenv report (app/services/ci/parse_dotenv_artifact_service.rb and the key rule
+ * of Ci::HasVariable): every line `key=value` split at the first `=`, both ends stripped, no escapes; any
+ * other line, an invalid key or a file of 5 KiB and more rejects the whole report.
+ */
+function readAsGitlab(text: string): Record<string, string> {
+  if (Buffer.byteLength(text) >= 5120) throw new Error('Dotenv Artifact Too Big');
+  const variables: Record<string, string> = {};
+  for (const line of text.split(/(?<=\n)/)) {
+    const match = /^(.*?)=(.*)$/m.exec(line);
+    if (!match) throw new Error(`Invalid Format: ${JSON.stringify(line)}`);
+    const key = (match[1] as string).trim();
+    if (!/^[a-zA-Z0-9_]+$/.test(key)) throw new Error(`invalid key ${key}`);
+    variables[key] = (match[2] as string).trim();
+  }
+  return variables;
+}
+
+const result = JSON.stringify({ status: 'failed', message: 'line one\nline "two" = 2', targets: [] });
+
+describe('dotenvReport', () => {
+  it('writes every output as one GitLab variable, JSON kept whole', () => {
+    const report = dotenvReport(
+      new Map([
+        ['status', 'failed'],
+        ['provider-status', 'FAILED'],
+        ['progress', ''],
+        ['message', 'a=b, "quoted"'],
+        ['result', result],
+      ]),
+    );
+    expect(report.leftOut).toEqual([]);
+    const read = readAsGitlab(report.text);
+    expect(read).toEqual({
+      status: 'failed',
+      provider_status: 'FAILED',
+      progress: '',
+      message: 'a=b, "quoted"',
+      result,
+    });
+    expect(JSON.parse(read.result ?? '')).toMatchObject({ message: 'line one\nline "two" = 2' });
+  });
+
+  it('keeps a value with line breaks on its one line', () => {
+    const report = dotenvReport(new Map([['message', 'first\r\nsecond\nthird\rfourth']]));
+    expect(readAsGitlab(report.text)).toEqual({ message: 'first second third fourth' });
+  });
+
+  it('leaves out the largest values until GitLab accepts the file', () => {
+    const big = JSON.stringify({ status: 'failed', logs: 'x'.repeat(DOTENV_MAX_BYTES) });
+    const report = dotenvReport(
+      new Map([
+        ['status', 'failed'],
+        ['result', big],
+        ['message', 'short'],
+      ]),
+    );
+    expect(report.leftOut).toEqual(['result']);
+    expect(readAsGitlab(report.text)).toEqual({ status: 'failed', message: 'short' });
+  });
+
+  it('stays below the limit at its edge', () => {
+    const fill = (size: number) => new Map([['result', 'r'.repeat(size - 'result=\n'.length)]]);
+    expect(dotenvReport(fill(DOTENV_MAX_BYTES - 1)).leftOut).toEqual([]);
+    expect(dotenvReport(fill(DOTENV_MAX_BYTES)).leftOut).toEqual(['result']);
+  });
+});
