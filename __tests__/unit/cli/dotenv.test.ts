@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOTENV_MAX_BYTES, dotenvReport } from '../../../src/cli/dotenv.ts';
-
-/**
- * GitLab's reading of a dotenv report (app/services/ci/parse_dotenv_artifact_service.rb and the key rule
- * of Ci::HasVariable): every line `key=value` split at the first `=`, both ends stripped, no escapes; any
- * other line, an invalid key or a file of 5 KiB and more rejects the whole report.
- */
-function readAsGitlab(text: string): Record<string, string> {
-  if (Buffer.byteLength(text) >= 5120) throw new Error('Dotenv Artifact Too Big');
-  const variables: Record<string, string> = {};
-  for (const line of text.split(/(?<=\n)/)) {
-    const match = /^(.*?)=(.*)$/m.exec(line);
-    if (!match) throw new Error(`Invalid Format: ${JSON.stringify(line)}`);
-    const key = (match[1] as string).trim();
-    if (!/^[a-zA-Z0-9_]+$/.test(key)) throw new Error(`invalid key ${key}`);
-    variables[key] = (match[2] as string).trim();
-  }
-  return variables;
-}
+import { readAsGitlab } from '../../support/gitlab-dotenv.ts';
 
 const result = JSON.stringify({ status: 'failed', message: 'line one\nline "two" = 2', targets: [] });
 
