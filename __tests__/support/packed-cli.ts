@@ -2,10 +2,11 @@
  * The command line as a user gets it: `npm pack`, installed from the tarball into a temporary prefix,
  * its `await-deploy` bin run with a chosen Node on PATH (the bin's `#!/usr/bin/env node` picks it).
  */
-import { execFileSync, spawn, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
+import { execFileSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { runChild } from '../../sim/child.ts';
 import { REPO_ROOT, assertNoSecretShown, secretsOfRun } from '../../sim/run-action.ts';
 import { readAsGitlab } from './gitlab-dotenv.ts';
 
@@ -107,26 +108,12 @@ export async function runPackedCli(cli: PackedCli, options: CliRunOptions): Prom
   for (const [name, value] of Object.entries(options.envInputs ?? {})) {
     env[`AWAIT_DEPLOY_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   }
-  const started = Date.now();
-  const child = spawn(cli.bin, args, { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let signalledAtMs: number | undefined;
-  const timers = [setTimeout(() => child.kill('SIGKILL'), 60_000)];
-  if (options.signal) {
-    const { name, afterMs } = options.signal;
-    timers.push(
-      setTimeout(() => {
-        signalledAtMs = Date.now() - started;
-        child.kill(name);
-      }, afterMs),
-    );
-  }
-  const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const durationMs = Date.now() - started;
-  timers.forEach(clearTimeout);
+  const { exitCode, stdout, stderr, durationMs, signalledAtMs } = await runChild(cli.bin, args, {
+    env,
+    cwd: work,
+    signal: options.signal,
+    killAfterMs: 60_000,
+  });
   const outputFile = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : '';
   const summary = existsSync(summaryPath) ? readFileSync(summaryPath, 'utf8') : '';
   rmSync(work, { recursive: true, force: true });
