@@ -228,6 +228,20 @@ describe('await-deploy on the command line', () => {
     for (const shown of [run.stdout, run.stderr, run.outputFile, run.summary]) expect(shown).not.toContain('Zq7');
   });
 
+  it('lets provider text start no Azure Pipelines command, in the log or in --json', async () => {
+    const forged = '##vso[task.setvariable variable=ready]true';
+    const sim = await startServer(() => status('wf-1', 'FAILED', { error: `connector said ${forged}` }));
+    servers.push(sim);
+    const run = await runPackedCli(cli, {
+      inputs: { provider: 'opensearch-flow-framework', url: sim.url, id: 'wf-1', ...FAST_INPUTS },
+      args: ['--json'],
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('connector said # #vso[task.setvariable');
+    for (const shown of [run.stdout, run.stderr]) expect(shown).not.toMatch(/##vso\[/i);
+    expect(JSON.parse(run.stdout).targets[0].message).toContain(forged);
+  });
+
   it('reports to GitHub without a runner only with a whole GitHub context, and silently not without one', async () => {
     const state = createGithubState();
     const gh = await startGithubSimulator({ token: 'ghs_cli_token_0123456789', state });

@@ -30899,6 +30899,24 @@ function plainLogLine(text) {
     return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
 }
 
+;// CONCATENATED MODULE: ./src/cli/ci-commands.ts
+/**
+ * Azure Pipelines reads `##vso[…]` anywhere in a line of a step's output, and `##[…]`, as commands
+ * (set a variable, fail the step). Provider text must start none of them from our log or `--json`.
+ */
+const AZURE_COMMAND = /##(?=vso\[|\[)/gi;
+/** A log line with every `##vso[` / `##[` broken up. */
+function withoutCiCommands(line) {
+    return line.replace(AZURE_COMMAND, '# #');
+}
+/**
+ * JSON text with the `#` of every `##vso[` / `##[` escaped (`\u0023`): the same JSON to a parser.
+ * A `#` is never JSON syntax, and never follows a backslash that escapes it, so only string contents change.
+ */
+function jsonWithoutCiCommands(json) {
+    return json.replace(AZURE_COMMAND, '\\u0023\\u0023');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/colour.ts
 /** Colours for the command line's log: only on a terminal, and never with NO_COLOR (https://no-color.org). */
 function colourWanted(isTTY, env) {
@@ -30915,10 +30933,11 @@ function colour_logLine(kind, text, colour) {
 
 ;// CONCATENATED MODULE: ./src/edge/cli.ts
 /**
- * The command-line edge: the log as plain text on stderr (no workflow commands), outputs kept for
+ * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs kept for
  * `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
  * blanks every secret it was given, of any length, out of everything it prints or writes.
  */
+
 
 
 
@@ -30930,7 +30949,7 @@ function createCliEdge(options) {
     const print = (kind, message) => {
         if (kind === 'debug' && !options.verbose)
             return;
-        options.writeStderr(`${colour_logLine(kind, plainLogLine(redact(message)), options.colour)}\n`);
+        options.writeStderr(`${colour_logLine(kind, withoutCiCommands(plainLogLine(redact(message))), options.colour)}\n`);
     };
     const edge = {
         readInput: options.readInput,
@@ -31314,6 +31333,7 @@ function summaryFile(flags, env) {
 
 
 
+
 /** Runs once and returns the exit code; prints nothing on stdout but `--help` and `--json`. */
 async function runCli(cli) {
     const parsed = parseCliArgs(cli.argv);
@@ -31356,7 +31376,7 @@ async function runCli(cli) {
         }
     }
     if (request.json)
-        cli.stdout(`${outputs.get(inputs/* OUTPUT */.aQ.result) ?? ''}\n`);
+        cli.stdout(`${jsonWithoutCiCommands(outputs.get(inputs/* OUTPUT */.aQ.result) ?? '')}\n`);
     return code;
 }
 

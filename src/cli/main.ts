@@ -9,6 +9,7 @@ import { parseBoolean } from '../config/values.js';
 import { messageOf } from '../core/errors.js';
 import { createCliEdge } from '../edge/cli.js';
 import { parseCliArgs } from './args.js';
+import { jsonWithoutCiCommands } from './ci-commands.js';
 import { colourWanted } from './colour.js';
 import { DOTENV_MAX_BYTES, dotenvReport } from './dotenv.js';
 import { EXIT_BAD_INPUT, EXIT_ERROR, exitCode } from './exit-code.js';
@@ -67,6 +68,6 @@ export async function runCli(cli: CliProcess): Promise<number> {
       if (code === 0) code = EXIT_ERROR;
     }
   }
-  if (request.json) cli.stdout(`${outputs.get(OUTPUT.result) ?? ''}\n`);
+  if (request.json) cli.stdout(`${jsonWithoutCiCommands(outputs.get(OUTPUT.result) ?? '')}\n`);
   return code;
 }

@@ -1,5 +1,5 @@
 /**
- * The command-line edge: the log as plain text on stderr (no workflow commands), outputs kept for
+ * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs kept for
  * `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
  * blanks every secret it was given, of any length, out of everything it prints or writes.
  */
@@ -8,6 +8,7 @@ import type { OutputName } from '../config/inputs.js';
 import type { InputReader } from '../config/parse.js';
 import { plainLogLine } from '../core/logger.js';
 import { Redactor } from '../core/redact.js';
+import { withoutCiCommands } from '../cli/ci-commands.js';
 import { logLine, type LineKind } from '../cli/colour.js';
 import type { Edge } from './types.js';
 
@@ -37,7 +38,7 @@ export function createCliEdge(options: CliEdgeOptions): CliEdge {
   const outputs = new Map<OutputName, string>();
   const print = (kind: LineKind, message: string): void => {
     if (kind === 'debug' && !options.verbose) return;
-    options.writeStderr(`${logLine(kind, plainLogLine(redact(message)), options.colour)}\n`);
+    options.writeStderr(`${logLine(kind, withoutCiCommands(plainLogLine(redact(message))), options.colour)}\n`);
   };
   const edge: Edge = {
     readInput: options.readInput,
