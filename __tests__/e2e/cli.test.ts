@@ -105,7 +105,7 @@ describe('await-deploy on the command line', () => {
     const run = await play('provision-failed');
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false', provider_status: 'FAILED' });
-    expect(run.stderr).toMatch(/^error: failed: .*invalid credential/m);
+    expect(run.stderr).toMatch(/^await-deploy: failed: .*invalid credential/m);
     expect(run.summary).toMatch(/^## \S+ Deploy failed$/m);
   });
 
@@ -118,8 +118,8 @@ describe('await-deploy on the command line', () => {
   it('a bad input value → 2, with the parser message naming the input; outputs and summary still written', async () => {
     const run = await play('provision-completed', { inputs: { timeout: 'soon' } });
     expect(run.exitCode).toBe(2);
-    expect(lines(run.stderr).filter((line) => line.startsWith('error: '))).toEqual([
-      "error: error: Input 'timeout' has value 'soon', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.",
+    expect(lines(run.stderr).filter((line) => line.startsWith('await-deploy: '))).toEqual([
+      "await-deploy: error: Input 'timeout' has value 'soon', which is not a duration. Use seconds (90) or units: 90s, 5m, 1h30m, 250ms.",
     ]);
     expect(run.outputs).toMatchObject({ status: 'error', ready: 'false' });
     expect(run.summary).not.toBe('');

@@ -30922,9 +30922,21 @@ function jsonWithoutCiCommands(json) {
 function colourWanted(isTTY, env) {
     return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
-const SGR = { debug: '2', info: undefined, warning: '33', error: '31' };
-const PREFIX = { debug: 'debug: ', info: '', warning: 'warning: ', error: 'error: ' };
-/** One log line: `warning: …`, `error: …`, coloured when asked. */
+const SGR = {
+    debug: '2',
+    info: undefined,
+    warning: '33',
+    error: '31',
+    failure: '31',
+};
+const PREFIX = {
+    debug: 'debug: ',
+    info: '',
+    warning: 'warning: ',
+    error: 'error: ',
+    failure: 'await-deploy: ',
+};
+/** One log line: `warning: …`, `error: …`, `await-deploy: failed: …`, coloured when asked. */
 function colour_logLine(kind, text, colour) {
     const line = `${PREFIX[kind]}${text}`;
     const sgr = SGR[kind];
@@ -30958,7 +30970,7 @@ function createCliEdge(options) {
         debug: (message) => print('debug', message),
         info: (message) => print('info', message),
         warning: (message) => print('warning', message),
-        setFailed: (message) => print('error', message),
+        setFailed: (message) => print('failure', message),
         writeSummary: async (markdown) => {
             if (options.summaryFile)
                 await (0,promises_namespaceObject.writeFile)(options.summaryFile, redact(markdown));
@@ -31370,7 +31382,7 @@ async function runCli(cli) {
             (0,external_node_fs_namespaceObject.writeFileSync)(request.outputFile, report.text);
         }
         catch (error) {
-            print('error', `could not write --output ${request.outputFile}: ${(0,errors/* messageOf */.b)(error)}`);
+            print('failure', `could not write --output ${request.outputFile}: ${(0,errors/* messageOf */.b)(error)}`);
             if (code === 0)
                 code = EXIT_ERROR;
         }

@@ -64,7 +64,7 @@ export async function runCli(cli: CliProcess): Promise<number> {
     try {
       writeFileSync(request.outputFile, report.text);
     } catch (error) {
-      print('error', `could not write --output ${request.outputFile}: ${messageOf(error)}`);
+      print('failure', `could not write --output ${request.outputFile}: ${messageOf(error)}`);
       if (code === 0) code = EXIT_ERROR;
     }
   }

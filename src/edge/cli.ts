@@ -47,7 +47,7 @@ export function createCliEdge(options: CliEdgeOptions): CliEdge {
     debug: (message) => print('debug', message),
     info: (message) => print('info', message),
     warning: (message) => print('warning', message),
-    setFailed: (message) => print('error', message),
+    setFailed: (message) => print('failure', message),
     writeSummary: async (markdown) => {
       if (options.summaryFile) await writeFile(options.summaryFile, redact(markdown));
     },

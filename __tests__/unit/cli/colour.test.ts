@@ -14,7 +14,9 @@ describe('colours', () => {
 
   it('mark warnings and errors, in colour only when asked', () => {
     expect(logLine('warning', 'slow answer', false)).toBe('warning: slow answer');
-    expect(logLine('error', 'failed: x', false)).toBe('error: failed: x');
+    expect(logLine('error', 'wf-1 failed', false)).toBe('error: wf-1 failed');
+    expect(logLine('failure', 'failed: x', false)).toBe('await-deploy: failed: x');
+    expect(logLine('failure', 'failed: x', true)).toBe('\u001b[31mawait-deploy: failed: x\u001b[0m');
     expect(logLine('info', 'wf-1: succeeded', true)).toBe('wf-1: succeeded');
     expect(logLine('warning', 'slow answer', true)).toBe('\u001b[33mwarning: slow answer\u001b[0m');
   });
