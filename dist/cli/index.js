@@ -30945,8 +30945,8 @@ function colour_logLine(kind, text, colour) {
 
 ;// CONCATENATED MODULE: ./src/edge/cli.ts
 /**
- * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs kept for
- * `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
+ * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs
+ * kept for `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
  * blanks every secret it was given, of any length, out of everything it prints or writes.
  */
 
@@ -30977,7 +30977,7 @@ function createCliEdge(options) {
         },
         env: options.env,
     };
-    return { edge, outputs, redact, print };
+    return { edge, outputs, print };
 }
 
 ;// CONCATENATED MODULE: ./src/config/input-docs.ts

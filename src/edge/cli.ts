@@ -1,6 +1,6 @@
 /**
- * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs kept for
- * `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
+ * The command-line edge: the log as plain text on stderr (no workflow or pipeline commands), outputs
+ * kept for `--output`/`--json`, the summary to `--summary FILE`. No runner masks anything here, so this edge
  * blanks every secret it was given, of any length, out of everything it prints or writes.
  */
 import { writeFile } from 'node:fs/promises';
@@ -26,8 +26,6 @@ export interface CliEdge {
   edge: Edge;
   /** the outputs the run set, redacted */
   outputs: Map<OutputName, string>;
-  /** blanks every secret the run named */
-  redact: (text: string) => string;
   /** prints one log line to stderr */
   print: (kind: LineKind, message: string) => void;
 }
@@ -53,5 +51,5 @@ export function createCliEdge(options: CliEdgeOptions): CliEdge {
     },
     env: options.env,
   };
-  return { edge, outputs, redact, print };
+  return { edge, outputs, print };
 }
