@@ -32523,12 +32523,19 @@ var clock = __nccwpck_require__(2257);
  * PR comments, commit status descriptions.
  */
 class Redactor {
+    shortest;
     secrets = new Set();
+    /**
+     * @param shortest Very short values would blank out ordinary words; the runner masks them in its log
+     * anyway. Where no runner masks (the command line), every length is redacted.
+     */
+    constructor(shortest = 4) {
+        this.shortest = shortest;
+    }
     add(secret) {
         if (!secret)
             return;
-        // Very short values would blank out ordinary words; the runner masks them in the log anyway.
-        if (secret.length >= 4)
+        if (secret.length >= this.shortest)
             this.secrets.add(secret);
         // A multi-line secret (a service key) can leak line by line.
         for (const line of secret.split(/\r?\n/))
@@ -33835,6 +33842,20 @@ const PROVIDERS = {
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };
 
+;// CONCATENATED MODULE: ./src/report/github/applies.ts
+/**
+ * Whether the run reports to GitHub at all. On a runner (`GITHUB_ACTIONS`), asking for it is enough:
+ * the reporter then warns about whatever is missing. Elsewhere (the command line in another CI) it
+ * runs only with a whole GitHub context — repository, commit and token — and is otherwise silently off.
+ */
+function githubReportingApplies(settings, env) {
+    if (!settings.prComment && !settings.commitStatus && !settings.environment)
+        return false;
+    if (env.GITHUB_ACTIONS === 'true')
+        return true;
+    return Boolean(env.GITHUB_REPOSITORY && env.GITHUB_SHA && settings.token);
+}
+
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
@@ -34252,15 +34273,18 @@ function failureResult(error, startedAt, cancelled) {
 
 
 
+
 /** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
 async function runAwaitDeploy(edge) {
     try {
-        await waitAndReport(edge);
+        return await waitAndReport(edge);
     }
     catch (error) {
         // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-        edge.setFailed(`await-deploy could not report: ${(0,errors/* messageOf */.b)(error)}`);
+        const message = `await-deploy could not report: ${(0,errors/* messageOf */.b)(error)}`;
+        edge.setFailed(message);
+        return { result: failureResult(new Error(message), new Date(), false), inputError: false, failed: true };
     }
 }
 async function waitAndReport(edge) {
@@ -34281,6 +34305,7 @@ async function waitAndReport(edge) {
     let http;
     let github;
     let result;
+    let inputError = false;
     const mask = (secret) => {
         edge.setSecret(secret);
         redactor.add(secret);
@@ -34318,6 +34343,7 @@ async function waitAndReport(edge) {
         });
     }
     catch (error) {
+        inputError = error instanceof errors/* InputError */.d;
         result = failureResult(error, startedAt, cancellation.signal.aborted);
     }
     // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
@@ -34325,7 +34351,8 @@ async function waitAndReport(edge) {
     writeOutputs(edge, shown, redactor);
     if (config?.summary !== false)
         await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
-    if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
+    const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
+    if (failed) {
         edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
     }
     else if (result.ready) {
@@ -34342,6 +34369,7 @@ async function waitAndReport(edge) {
     await http?.close();
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
+    return { result: shown, inputError, failed };
 }
 /** Every secret input as given (a service key's own secrets come from the provider's settings). */
 function secretInputValues(edge) {
@@ -34364,7 +34392,7 @@ function derivedSecrets(config) {
 const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
 async function startGithubReporting(edge, config, info, log, redactor) {
     const { github: settings } = config;
-    if (!settings.prComment && !settings.commitStatus && !settings.environment)
+    if (!githubReportingApplies(settings, edge.env))
         return undefined;
     const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const stop = new AbortController();
@@ -34434,8 +34462,8 @@ function plainLogLine(text) {
 
 
 
-function run() {
-    return runAwaitDeploy(githubEdge());
+async function run() {
+    await runAwaitDeploy(githubEdge());
 }
 function githubEdge() {
     return {

@@ -3,11 +3,11 @@
  * INPUT_* variables and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. Used by the end-to-end
  * tests, the demo and the benchmark.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './child.ts';
 import { basicAuthorization } from './server.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,27 +82,11 @@ export function runnerWorkspace(
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const { env, outputFile, summaryFile, remove } = runnerWorkspace(options.inputs, options.env);
-  const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let signalledAtMs: number | undefined;
-  const timers: NodeJS.Timeout[] = [];
-  if (options.signal) {
-    const { name, afterMs } = options.signal;
-    timers.push(
-      setTimeout(() => {
-        signalledAtMs = Date.now() - started;
-        child.kill(name);
-      }, afterMs),
-    );
-  }
-  timers.push(setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000));
-  const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const durationMs = Date.now() - started;
-  for (const timer of timers) clearTimeout(timer);
+  const { exitCode, stdout, stderr, durationMs, signalledAtMs } = await runChild(process.execPath, [BUNDLE], {
+    env,
+    signal: options.signal,
+    killAfterMs: options.killAfterMs ?? 120_000,
+  });
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   const summary = readFileSync(summaryFile, 'utf8');
   remove();

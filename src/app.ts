@@ -17,6 +17,7 @@ import type { HttpClient } from './http/types.js';
 import { basicCredential } from './providers/auth.js';
 import type { Edge } from './edge/types.js';
 import { PROVIDERS } from './providers/index.js';
+import { githubReportingApplies } from './report/github/applies.js';
 import { buildOutputs } from './report/outputs.js';
 import { redactResult } from './report/redact-result.js';
 import { buildSummary } from './report/summary.js';
@@ -34,16 +35,28 @@ interface StartedReporting {
   stop: AbortController;
 }
 
-export async function runAwaitDeploy(edge: Edge): Promise<void> {
+/** How a run ended, for an edge that turns it into an exit code (the command line). */
+export interface RunOutcome {
+  /** the result as reported (redacted) */
+  result: RunResult;
+  /** the inputs were refused before anything was asked */
+  inputError: boolean;
+  /** the run marked itself failed: not ready (with fail-on-not-ready), or it could not report */
+  failed: boolean;
+}
+
+export async function runAwaitDeploy(edge: Edge): Promise<RunOutcome> {
   try {
-    await waitAndReport(edge);
+    return await waitAndReport(edge);
   } catch (error) {
     // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
-    edge.setFailed(`await-deploy could not report: ${messageOf(error)}`);
+    const message = `await-deploy could not report: ${messageOf(error)}`;
+    edge.setFailed(message);
+    return { result: failureResult(new Error(message), new Date(), false), inputError: false, failed: true };
   }
 }
 
-async function waitAndReport(edge: Edge): Promise<void> {
+async function waitAndReport(edge: Edge): Promise<RunOutcome> {
   const startedAt = new Date();
   const redactor = new Redactor();
   const log = redactingLogger(edge, redactor);
@@ -61,6 +74,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
   let http: HttpClient | undefined;
   let github: StartedReporting | undefined;
   let result: RunResult;
+  let inputError = false;
   const mask = (secret: string): void => {
     edge.setSecret(secret);
     redactor.add(secret);
@@ -100,6 +114,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
       maxInFlight: config.maxParallel,
     });
   } catch (error) {
+    inputError = error instanceof InputError;
     result = failureResult(error, startedAt, cancellation.signal.aborted);
   }
 
@@ -107,7 +122,8 @@ async function waitAndReport(edge: Edge): Promise<void> {
   const shown = redactResult(result, (text) => redactor.redact(text));
   writeOutputs(edge, shown, redactor);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
-  if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
+  const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
+  if (failed) {
     edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
   } else if (result.ready) {
     log.info(`Ready: ${result.message}`);
@@ -122,6 +138,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
   await http?.close();
   process.off('SIGINT', cancel);
   process.off('SIGTERM', cancel);
+  return { result: shown, inputError, failed };
 }
 
 /** Every secret input as given (a service key's own secrets come from the provider's settings). */
@@ -153,7 +170,7 @@ async function startGithubReporting(
   redactor: Redactor,
 ): Promise<StartedReporting | undefined> {
   const { github: settings } = config;
-  if (!settings.prComment && !settings.commitStatus && !settings.environment) return undefined;
+  if (!githubReportingApplies(settings, edge.env)) return undefined;
   const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
   const stop = new AbortController();
   const reporter = createGithubReporter({

@@ -7,8 +7,8 @@ import { runAwaitDeploy } from './app.js';
 import { plainLogLine } from './core/logger.js';
 import type { Edge } from './edge/types.js';
 
-export function run(): Promise<void> {
-  return runAwaitDeploy(githubEdge());
+export async function run(): Promise<void> {
+  await runAwaitDeploy(githubEdge());
 }
 
 function githubEdge(): Edge {

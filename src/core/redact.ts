@@ -6,10 +6,15 @@
 export class Redactor {
   private readonly secrets = new Set<string>();
 
+  /**
+   * @param shortest Very short values would blank out ordinary words; the runner masks them in its log
+   * anyway. Where no runner masks (the command line), every length is redacted.
+   */
+  constructor(private readonly shortest = 4) {}
+
   add(secret: string | undefined): void {
     if (!secret) return;
-    // Very short values would blank out ordinary words; the runner masks them in the log anyway.
-    if (secret.length >= 4) this.secrets.add(secret);
+    if (secret.length >= this.shortest) this.secrets.add(secret);
     // A multi-line secret (a service key) can leak line by line.
     for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) this.secrets.add(line.trim());
   }
