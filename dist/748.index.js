@@ -444,8 +444,9 @@ class SapApi {
         this.options = options;
         this.csrf = new SharedValue((call) => this.fetchCsrf(call), options.now);
     }
-    get(url, call) {
-        return this.send('GET', url, call, {});
+    /** `headers` may replace the default `Accept: application/json`. */
+    get(url, call, headers = {}) {
+        return this.send('GET', url, call, headers);
     }
     async post(url, call) {
         const csrf = this.options.csrfUpFront ? await this.csrf.get(call) : this.csrf.peek();
@@ -572,6 +573,7 @@ function secondsToMs(value) {
 const MAX_LINES = 20;
 const MAX_DEPTH = 6;
 const SUMMARY_LENGTH = 400;
+const LINE_LENGTH = 2000;
 /** `Failed to compile {0}` + `["x.groovy"]` → `Failed to compile x.groovy`; placeholders without a parameter stay. */
 function fillParameters(text, parameters) {
     return text.replace(/\{(\d+)\}/g, (placeholder, index) => {
@@ -579,55 +581,110 @@ function fillParameters(text, parameters) {
         return value === undefined || value === null ? placeholder : String(value);
     });
 }
-/** The details in a body of ErrorInformation/$value; plain text is taken as it is. Undefined when blank. */
+/** The details in a body of ErrorInformation/$value (JSON whatever its content type); plain text as it is. */
 function errorDetailsFrom(body) {
     const text = body.trim();
     if (text === '')
         return undefined;
-    let tree;
-    try {
-        tree = JSON.parse(text);
-    }
-    catch {
-        tree = undefined;
-    }
-    const lines = (0,json/* isRecord */.u4)(tree) ? messagesOf(tree) : [];
-    if (lines.length === 0) {
-        return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, 2000) }] };
-    }
-    const [first, ...children] = lines.map((line) => line.message);
-    // The root often only says "deploy failed"; its first child says why.
-    const summary = children.length > 0 && children[0] !== first ? `${first} — ${children[0]}` : (first ?? '');
-    return { summary: (0,http_status/* excerpt */.Kb)(summary, SUMMARY_LENGTH), logs: lines };
+    const tree = parseJson(text);
+    if (tree === undefined)
+        return plain(text);
+    const lines = (0,json/* isRecord */.u4)(tree) ? linesOf(tree) : typeof tree === 'string' ? textLines(tree) : [];
+    if (lines.length === 0)
+        return undefined;
+    return { summary: summaryOf(lines), logs: lines.map((message) => ({ level: 'ERROR', message })) };
 }
-function messagesOf(tree) {
+function plain(text) {
+    return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, LINE_LENGTH) }] };
+}
+/** All of it when it fits; else what failed (the first line) and why (the last, the innermost cause). */
+function summaryOf(lines) {
+    const all = lines.join(' — ');
+    if (all.length <= SUMMARY_LENGTH || lines.length < 2)
+        return (0,http_status/* excerpt */.Kb)(all, SUMMARY_LENGTH);
+    const first = (0,http_status/* excerpt */.Kb)(lines[0] ?? '', SUMMARY_LENGTH / 2);
+    return (0,http_status/* excerpt */.Kb)(`${first} — ${lines[lines.length - 1] ?? ''}`, SUMMARY_LENGTH);
+}
+/** Every line of the tree, outermost first, without repeats (tenants repeat the cause at every level). */
+function linesOf(tree) {
     const lines = [];
+    const add = (line) => {
+        const shown = (0,http_status/* excerpt */.Kb)(line, LINE_LENGTH);
+        if (shown && lines.length < MAX_LINES && !lines.includes(shown))
+            lines.push(shown);
+    };
     const visit = (node, depth) => {
         if (lines.length >= MAX_LINES || depth > MAX_DEPTH)
             return;
-        const text = messageText(node.message);
-        if (text)
-            lines.push({ level: 'ERROR', message: text });
-        // SAP's tenants have used both names for the nested messages.
-        const children = node.childInstances ?? node.childMessageInstances;
-        if (Array.isArray(children))
-            for (const child of children)
-                if ((0,json/* isRecord */.u4)(child))
-                    visit(child, depth + 1);
+        nodeLines(node, depth).forEach(add);
+        for (const child of childrenOf(node))
+            visit(child, depth + 1);
     };
     visit(tree, 0);
     return lines;
 }
-function messageText(message) {
-    if (typeof message === 'string')
-        return message.trim() || undefined;
-    if (!(0,json/* isRecord */.u4)(message))
-        return undefined;
-    const template = typeof message.messageText === 'string' ? message.messageText : '';
-    const parameters = Array.isArray(message.parameter) ? message.parameter : [];
+function childrenOf(node) {
+    const children = [node.childInstances, node.childMessageInstances].flatMap((list) => Array.isArray(list) ? list : []);
+    return children.filter(json/* isRecord */.u4);
+}
+/**
+ * One level's lines: its text with `{n}` filled from this level's own parameters, then the parameters no
+ * placeholder used (where tenants put the diagnostic), then the message id when nothing else is said.
+ */
+function nodeLines(node, depth) {
+    const message = node.message;
+    const inner = (0,json/* isRecord */.u4)(message) ? message : {};
+    const parameters = [node.parameter, inner.parameter, node.parameters].find(Array.isArray) ?? [];
+    const template = typeof inner.messageText === 'string' ? inner.messageText : '';
+    const used = new Set([...template.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1])));
+    const lines = [];
     const text = fillParameters(template, parameters).trim();
-    const id = typeof message.messageId === 'string' ? message.messageId.trim() : '';
-    return text || id || undefined;
+    if (text)
+        lines.push(text);
+    parameters.forEach((parameter, index) => {
+        if (!used.has(index))
+            lines.push(...parameterLines(parameter, depth));
+    });
+    if (lines.length > 0)
+        return lines;
+    // The nested form's `message` is a label ("EXCEPTION", "CAUSE"): shown only when nothing else is.
+    if (typeof message === 'string' && message.trim())
+        return [message.trim()];
+    const id = typeof inner.messageId === 'string' ? inner.messageId.trim() : '';
+    return id ? [id] : [];
+}
+/** A parameter: text (maybe several lines), or a whole nested tree as a JSON string. */
+function parameterLines(parameter, depth) {
+    if (typeof parameter === 'number' || typeof parameter === 'boolean')
+        return [String(parameter)];
+    if (typeof parameter !== 'string')
+        return [];
+    const text = parameter.trim();
+    if (text.startsWith('{') && depth < MAX_DEPTH) {
+        const nested = parseJson(text);
+        if ((0,json/* isRecord */.u4)(nested))
+            return linesOf(nested);
+    }
+    return textLines(text);
+}
+/**
+ * Lines of a text; a nested document the tenant cut off itself still has its newlines escaped, so `\n`
+ * counts as one. Lines that only point at a column (`^`, `*`) say nothing on their own.
+ */
+function textLines(text) {
+    const unescaped = text.includes('\n') ? text : text.replace(/\\n/g, '\n');
+    return unescaped
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && line.replace(/[\s*^]/g, '') !== '');
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/sap/states.ts
@@ -840,11 +897,17 @@ class SapSession {
         (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
         return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
     }
+    async readErrorInformation(id, call) {
+        const url = sapUrls.errorInformation(this.settings.root, id);
+        const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+        const response = await this.api.get(url, call, { accept: preferred });
+        return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
+    }
     /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
     async readErrorDetails(id, progress, call) {
         const { failed } = progress;
         const context = `reading the error details of '${id}'`;
-        const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
+        const response = await this.readErrorInformation(id, call);
         if (response.status === 200 || response.status === 204)
             (0,http_status/* assertNotHtml */.VA)(response, context);
         const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
@@ -866,6 +929,11 @@ class SapSession {
         return { ...failed, message: `${failed.message} (error details unavailable: HTTP ${response.status})` };
     }
 }
+/**
+ * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
+ * Accept is tried once, in case a tenant behaves the documented way.
+ */
+const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'];
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
 function isEntityNotFound(response) {
     return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));

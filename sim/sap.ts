@@ -17,6 +17,7 @@ import {
   type Reply,
   type SimServer,
 } from './server.ts';
+import { RECORDED_ERROR_INFORMATION } from './sap/recorded.ts';
 import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
 
 export type { Format } from './sap/render.ts';
@@ -33,14 +34,16 @@ export interface RuntimeEntry {
 /** SAP's ErrorInformation/$value document. */
 export interface ErrorInformation {
   message: { subsystemName?: string; messageId?: string; messageText: string; parameter?: string[] };
+  /** where tenants put the parameters: beside `message` */
+  parameter?: string[];
   childInstances?: ErrorInformation[];
 }
 
 /** A status word, or a reply sent as it is (a fault). */
 export type BuildStep = string | Reply;
 export type RuntimeStep = RuntimeEntry | 'not-found' | 'not-found-500' | Reply;
-/** `not-ready`: 204, as SAP answers while it collects the details */
-export type ErrorInfoStep = 'not-ready' | ErrorInformation | Reply;
+/** `not-ready`: 204, as SAP answers while it collects the details; `recorded`: a body a tenant sent */
+export type ErrorInfoStep = 'not-ready' | ErrorInformation | { recorded: string } | Reply;
 /** `accept`: 202 with a new task id */
 export type DeployStep = 'accept' | Reply;
 
@@ -54,26 +57,6 @@ export interface Script {
 
 const PREVIOUS_DEPLOY: RuntimeEntry = { status: 'STARTED', version: '0.9.0', deployedOn: 'earlier' };
 
-const compileError = (id: string): ErrorInformation => ({
-  message: {
-    subsystemName: 'IFLMAP Deployment',
-    messageId: 'IFLMAP_DEPLOY_FAILED',
-    messageText: 'Failed to deploy integration flow {0}: {1}',
-    parameter: [id, 'a script step does not compile'],
-  },
-  childInstances: [
-    {
-      message: {
-        subsystemName: 'Script',
-        messageId: 'SCRIPT_COMPILATION_FAILED',
-        messageText: "Script {0} does not compile: unexpected token '{1}' at line {2}",
-        parameter: ['mapOrder.groovy', '}', '42'],
-      },
-      childInstances: [],
-    },
-  ],
-});
-
 const LICENSE_ERROR: ErrorInformation = {
   message: {
     subsystemName: 'Deployment',
@@ -86,15 +69,20 @@ const LICENSE_ERROR: ErrorInformation = {
 const SCENARIOS: Record<string, (id: string) => Script> = {
   'deploy-ok': () => ({ build: ['DEPLOYING', 'SUCCESS'], runtime: [{ status: 'STARTING' }, { status: 'STARTED' }] }),
   started: () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED' }] }),
-  'deploy-fail': (id) => ({
+  'deploy-fail': () => ({
     build: ['DEPLOYING', 'FAIL'],
     runtime: ['not-found'],
-    errorInfo: ['not-ready', compileError(id)],
+    errorInfo: ['not-ready', { recorded: RECORDED_ERROR_INFORMATION.generationFailed }],
   }),
-  'runtime-error': (id) => ({
+  'runtime-error': () => ({
     build: ['DEPLOYING', 'SUCCESS'],
     runtime: [{ status: 'STARTING' }, { status: 'ERROR' }],
-    errorInfo: ['not-ready', compileError(id)],
+    errorInfo: ['not-ready', { recorded: RECORDED_ERROR_INFORMATION.nestedString }],
+  }),
+  'runtime-error-documented': () => ({
+    build: ['SUCCESS'],
+    runtime: [{ status: 'ERROR' }],
+    errorInfo: [{ recorded: RECORDED_ERROR_INFORMATION.childInstances }],
   }),
   'error-without-details': () => ({ build: ['SUCCESS'], runtime: [{ status: 'ERROR' }], errorInfo: ['not-ready'] }),
   'license-error': () => ({
@@ -149,6 +137,11 @@ export interface SapSimulatorOptions {
   csrf?: boolean;
   /** every API request gets a login page with 200, as behind an identity provider */
   htmlLogin?: boolean;
+  /**
+   * The one Accept that `ErrorInformation/$value` serves; any other gets 406. Default `xml`, as tenants
+   * do (406 to `application/json`, a JSON body to `application/xml`); `json` plays the documented way.
+   */
+  errorInfoAccept?: 'xml' | 'json';
   /** `expires_in` of issued tokens, seconds (default 300) */
   tokenLifetimeSeconds?: number;
   /** the first access token is refused after this many API requests, as if it expired early */
@@ -336,11 +329,17 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     );
   };
 
-  const errorInformation = (id: string): Reply => {
+  const errorInformation = (id: string, request: RecordedRequest): Reply => {
+    const served = options.errorInfoAccept === 'json' ? 'application/json' : 'application/xml';
+    const accept = String(request.headers.accept ?? '');
+    const refused = served === 'application/xml' ? accept.includes('application/json') : !accept.includes(served);
+    if (refused) return { status: 406, headers: { 'content-type': 'text/plain' }, body: 'Not Acceptable' };
     const step = artifactFor(id).errorInfo();
     if (step === 'not-ready') return { status: 204 };
     if (isReply(step)) return step;
-    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: JSON.stringify(step) };
+    // JSON whatever the Accept asked for, as a media resource's bytes.
+    const body = 'recorded' in step ? step.recorded : JSON.stringify(step);
+    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body };
   };
 
   const api = (request: RecordedRequest, path: string): Reply => {
@@ -362,7 +361,7 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     if (artifact) {
       const id = literal(safeDecode(artifact[1] ?? ''));
       if (id === undefined) return errorBody(format, 400, 'Bad Request', 'Invalid key predicate');
-      return artifact[2] ? errorInformation(id) : runtime(id);
+      return artifact[2] ? errorInformation(id, request) : runtime(id);
     }
     return errorBody(format, 404, 'Not Found', `Resource not found for the segment '${resource.slice(1)}'.`);
   };

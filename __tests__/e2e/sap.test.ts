@@ -59,21 +59,38 @@ describe('sap-cloud-integration end to end', () => {
     expect(action.summary).toContain(action.outputs['task-id']);
   });
 
-  it('fails on a build FAIL with the error information in the message', async () => {
-    const { run: action } = await run({ scenario: 'deploy-fail' }, { deploy: 'true' });
+  it('fails on a build FAIL with the recorded diagnostic in message, summary and log', async () => {
+    const { run: action, result } = await run({ scenario: 'deploy-fail' }, { deploy: 'true' });
+    const diagnostic = "Script file 'script1.groovy' not found";
     expect(action.exitCode).toBe(1);
     expect(action.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAIL' });
-    expect(action.outputs.message).toContain(
-      'Failed to deploy integration flow Order_Sync: a script step does not compile',
-    );
-    expect(action.outputs.message).toContain('mapOrder.groovy');
+    expect(action.outputs.message).toContain(diagnostic);
+    expect(action.outputs.message).not.toMatch(/GenerationFailed$/);
+    expect(result.targets[0]?.message).toContain(diagnostic);
+    expect(action.summary).toContain('script1.groovy');
+    expect(action.summary).toContain('Generation and build failed for TEST_DEPLOY_STATUS_BROKEN');
+    expect(action.stdout).toContain(diagnostic);
   });
 
-  it('fails on a runtime ERROR once the error details arrive', async () => {
+  it('fails on a runtime ERROR with the recorded nested diagnostic, flattened', async () => {
     const { run: action, result } = await run({ scenario: 'runtime-error' }, { deploy: 'true' });
+    const cause = 'SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43';
     expect(action.exitCode).toBe(1);
     expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
-    expect(result.targets[0]?.message).toMatch(/^runtime status ERROR: Failed to deploy integration flow Order_Sync/);
+    expect(result.targets[0]?.message).toBe(
+      `runtime status ERROR: ${cause} — SimpleParserException: expected symbol functionEnd but was eol`,
+    );
+    expect(action.summary).toContain('expected symbol functionEnd but was eol at location 43');
+    expect(action.summary).not.toContain('childMessageInstances');
+    expect(action.stdout).toContain(cause);
+  });
+
+  it('reads the error details after a 406 to the first Accept', async () => {
+    const { run: action, sim } = await run({ scenario: 'runtime-error-documented', errorInfoAccept: 'json' });
+    expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
+    expect(action.outputs.message).toContain('Script resource not found');
+    const reads = apiRequests(sim).filter((r) => r.url.endsWith('/$value'));
+    expect(reads.map((r) => r.headers.accept)).toEqual(['application/xml', 'application/json']);
   });
 
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {

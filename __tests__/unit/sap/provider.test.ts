@@ -348,9 +348,11 @@ describe('SAP session: failures and error details', () => {
     });
     expect(snapshots[3]?.detailsPending).toBeUndefined();
     expect(snapshots[3]?.message).toBe(
-      "runtime status ERROR: Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42",
+      'runtime status ERROR: SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43 — SimpleParserException: expected symbol functionEnd but was eol',
     );
     expect(snapshots[3]?.logs).toHaveLength(2);
+    // Asked without application/json, which tenants refuse with 406.
+    expect(api(sim).at(-1)?.headers.accept).toBe('application/xml');
     // Once failed, only the error details are read again.
     expect(api(sim).at(-1)?.url).toBe("/api/v1/IntegrationRuntimeArtifacts('Order_Sync')/ErrorInformation/$value");
     expect(api(sim).at(-2)?.url).toBe("/api/v1/IntegrationRuntimeArtifacts('Order_Sync')/ErrorInformation/$value");
@@ -372,9 +374,16 @@ describe('SAP session: failures and error details', () => {
     const snapshots = await readTimes(session, 3);
     expect(states(snapshots)).toEqual(['in_progress/DEPLOYING', 'failed/FAIL', 'failed/FAIL']);
     expect(snapshots[1]?.detailsPending).toBe(true);
-    expect(snapshots[2]?.message).toMatch(
-      /^build and deploy failed \(FAIL\): Failed to deploy integration flow Order_Sync/,
-    );
+    expect(snapshots[2]?.message).toMatch(/^build and deploy failed \(FAIL\): The generation and build/);
+    expect(snapshots[2]?.message).toContain("Script file 'script1.groovy' not found");
+  });
+
+  it('asks ErrorInformation once more with the other Accept after a 406', async () => {
+    const { sim, session } = await open({ scenario: 'runtime-error-documented', errorInfoAccept: 'json' });
+    const [snapshot] = await readTimes(session, 1);
+    expect(snapshot?.message).toContain('Script resource not found');
+    const reads = api(sim).filter((r) => r.url.endsWith('/$value'));
+    expect(reads.map((r) => r.headers.accept)).toEqual(['application/xml', 'application/json']);
   });
 
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {

@@ -127,6 +127,13 @@ export class SapSession implements ProviderSession {
     return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
   }
 
+  private async readErrorInformation(id: string, call: CallOptions): Promise<HttpResponse> {
+    const url = sapUrls.errorInformation(this.settings.root, id);
+    const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+    const response = await this.api.get(url, call, { accept: preferred });
+    return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
+  }
+
   /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
   private async readErrorDetails(
     id: string,
@@ -135,7 +142,7 @@ export class SapSession implements ProviderSession {
   ): Promise<Snapshot> {
     const { failed } = progress;
     const context = `reading the error details of '${id}'`;
-    const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
+    const response = await this.readErrorInformation(id, call);
     if (response.status === 200 || response.status === 204) assertNotHtml(response, context);
     const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
     if (details) return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
@@ -154,6 +161,12 @@ export class SapSession implements ProviderSession {
     return { ...failed, message: `${failed.message} (error details unavailable: HTTP ${response.status})` };
   }
 }
+
+/**
+ * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
+ * Accept is tried once, in case a tenant behaves the documented way.
+ */
+const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'] as const;
 
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
 function isEntityNotFound(response: HttpResponse): boolean {
