@@ -228,6 +228,8 @@ __webpack_require__.d(__webpack_exports__, {
   sapProvider: () => (/* binding */ sapProvider)
 });
 
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/http/status.ts
 var http_status = __webpack_require__(8848);
 // EXTERNAL MODULE: ./src/providers/not-found.ts
@@ -298,11 +300,15 @@ async function readEntity(response, context) {
     return entity;
 }
 /**
- * The deploy answer's task id: the body as plain text (SAP's documented answer), or `{"d":{"TaskId":…}}`.
- * Throws when there is none: without it the deploy cannot be followed.
+ * The deploy answer's task id: the body as plain text (SAP's documented answer), `{"d":{"TaskId":…}}`, or
+ * the function-import form `{"d":{"Deploy…DesigntimeArtifact":…}}`. Undefined for an empty body, which is
+ * how tenants answer a message-mapping deploy: there is no task to follow then. Throws when a body is
+ * there but carries no readable task id.
  */
 function taskIdFrom(response, context) {
-    const body = (0,http_status/* requireBody */.WW)(response, context).trim();
+    const body = response.body.trim();
+    if (body === '')
+        return undefined;
     const taskId = body.startsWith('{') || body.startsWith('"') ? taskIdFromJson(body) : body;
     if (taskId === undefined || !/^[^\s<>]{1,200}$/.test(taskId)) {
         throw new errors/* HttpError */.j(`${context}: answered ${response.status} without a readable task id: ${(0,http_status/* excerpt */.Kb)(body, 100)}`, {
@@ -336,7 +342,9 @@ function taskIdFromJson(body) {
     }
     if ((0,json/* nonEmptyString */.y0)(value))
         return value.trim();
-    const taskId = entityFromJson(value)?.TaskId;
+    const entity = entityFromJson(value) ?? {};
+    const functionImport = Object.keys(entity).find((name) => /^Deploy\w+DesigntimeArtifact$/.test(name));
+    const taskId = entity.TaskId ?? (functionImport && entity[functionImport]);
     return (0,json/* nonEmptyString */.y0)(taskId) ? taskId.trim() : undefined;
 }
 /** By content type, or by the first character when the type says nothing useful. */
@@ -504,8 +512,6 @@ function csrfHeaders(csrf) {
     return headers;
 }
 
-// EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/providers/auth.ts
 var providers_auth = __webpack_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/sap/auth.ts
@@ -799,6 +805,12 @@ function artifactComponent(id, entity, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/sap/session.ts
+/**
+ * One run's conversation with a tenant. Per target: the deploy task (phase 1, BuildAndDeployStatus),
+ * then the artifact in the runtime (phase 2, IntegrationRuntimeArtifacts), then — on a failure — the
+ * error details, which SAP may need a few reads to provide.
+ */
+
 
 
 
@@ -815,6 +827,9 @@ const MAX_ERROR_DETAIL_WAITS = 3;
  */
 const STALE_TOLERANCE_MS = 5_000;
 const NOT_FOUND_TEXT = /requested entity could not be found/i;
+/** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
+const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
+const BUILT_NOT_IN_RUNTIME = 'SUCCESS (not in runtime)';
 class SapSession {
     settings;
     now;
@@ -844,23 +859,33 @@ class SapSession {
         (0,http_status/* assertStatus */.LZ)(response, [202], context);
         const taskId = taskIdFrom(response, context);
         const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
+        if (taskId === undefined) {
+            // Message mappings: the tenant gives no task, so there is no build to follow, only the runtime entry.
+            this.progress.set(id, { phase: 'runtime', deployed: true, deployedNotBeforeMs });
+            return { message: `${id}: deploy of version ${version} requested (no task id: following the runtime entry)` };
+        }
         this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
         return { taskId, message: `${id}: deploy of version ${version} requested (task ${taskId})` };
     }
     async read(id, call) {
-        let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+        let progress = this.progress.get(id) ?? { phase: 'runtime', deployed: false };
         if (progress.phase === 'build') {
             const build = await this.readBuild(progress.taskId, call);
             if (build && build.state !== 'failed')
                 return build;
             progress = build
                 ? { phase: 'failure', failed: build, emptyReads: 0 }
-                : { phase: 'runtime', built: true, deployedNotBeforeMs: progress.deployedNotBeforeMs };
+                : {
+                    phase: 'runtime',
+                    deployed: true,
+                    builtAtMs: this.now(),
+                    deployedNotBeforeMs: progress.deployedNotBeforeMs,
+                };
             this.progress.set(id, progress);
         }
         if (progress.phase === 'runtime') {
-            const runtime = await this.readRuntime(id, progress.built, progress.deployedNotBeforeMs, call);
-            if (runtime.state !== 'failed')
+            const runtime = await this.readRuntime(id, progress, call);
+            if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME)
                 return runtime;
             progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
             this.progress.set(id, progress);
@@ -879,23 +904,43 @@ class SapSession {
         (0,http_status/* assertSameTarget */.SA)(entity.TaskId, taskId, 'deploy task', context);
         return (0,json/* lookupWord */.Vr)(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
     }
-    async readRuntime(id, built, deployedNotBeforeMs, call) {
+    async readRuntime(id, progress, call) {
         const context = `reading the runtime status of '${id}'`;
         const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
         if (isEntityNotFound(response)) {
             const missing = (0,not_found/* notFoundSnapshot */.u)(response, context, `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`);
-            if (!built)
-                return missing;
+            return progress.deployed ? this.missingAfterDeploy(id, progress.builtAtMs) : missing;
+        }
+        (0,http_status/* assertStatus */.LZ)(response, [200], context);
+        const entity = await readEntity(response, context);
+        (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
+        return runtimeSnapshot(id, entity, {
+            version: this.expectedVersion,
+            deployedNotBeforeMs: progress.deployedNotBeforeMs,
+        });
+    }
+    /**
+     * A deployed artifact the runtime does not show yet. After a `SUCCESS` build that lasts only the grace: a
+     * flow whose runtime profile is an Edge Integration Cell never appears here, and waiting until `timeout`
+     * would say nothing.
+     */
+    missingAfterDeploy(id, builtAtMs) {
+        if (builtAtMs === undefined) {
+            return { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' };
+        }
+        const graceMs = this.settings.runtimeGraceMs;
+        if (this.now() - builtAtMs < graceMs) {
             return {
                 state: 'in_progress',
                 providerStatus: 'SUCCESS',
                 message: 'build succeeded, waiting for the runtime to pick up the deploy',
             };
         }
-        (0,http_status/* assertStatus */.LZ)(response, [200], context);
-        const entity = await readEntity(response, context);
-        (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
-        return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
+        return {
+            state: 'failed',
+            providerStatus: BUILT_NOT_IN_RUNTIME,
+            message: `the build succeeded, but '${id}' did not appear in the Cloud Integration runtime within ${(0,values/* formatDuration */.a3)(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
+        };
     }
     async readErrorInformation(id, call) {
         const url = sapUrls.errorInformation(this.settings.root, id);
@@ -954,6 +999,8 @@ var core_errors = __webpack_require__(4296);
 
 
 
+/** Tenants show a built artifact in the runtime within seconds; two minutes leave room for a busy one. */
+const MIN_RUNTIME_GRACE_MS = 120_000;
 const SERVICE_KEY_FIELDS = ['clientid', 'clientsecret', 'tokenurl'];
 const API_PATH = '/api/v1';
 function resolveSettings(config) {
@@ -971,6 +1018,7 @@ function resolveSettings(config) {
         ids: config.ids,
         artifactType: config.artifactType,
         version: config.version,
+        runtimeGraceMs: Math.max(config.wait.discoveryTimeoutMs, MIN_RUNTIME_GRACE_MS),
     };
 }
 /** The service root as reports may show it. */

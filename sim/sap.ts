@@ -96,6 +96,16 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
     build: ['DEPLOYING', 'SUCCESS'],
     runtime: [PREVIOUS_DEPLOY, 'not-found', { status: 'STARTING' }, { status: 'STARTED' }],
   }),
+  // Right after a redeploy the runtime still shows the previous deploy of the same version for a while.
+  redeploy: () => ({
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [
+      { status: 'STARTED', deployedOn: 'earlier' },
+      { status: 'STARTED', deployedOn: 'earlier' },
+      { status: 'STARTING' },
+      { status: 'STARTED' },
+    ],
+  }),
   'other-version': () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED', version: '0.9.0' }] }),
   'not-deployed': () => ({ build: ['SUCCESS'], runtime: ['not-found'] }),
   'not-deployed-500': () => ({ build: ['SUCCESS'], runtime: ['not-found-500'] }),
@@ -283,6 +293,8 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     if (step !== 'accept') return step;
     artifact.version = version;
     artifact.type = type;
+    // Tenants answer a message-mapping deploy with an empty 202: no task id, no build status to read.
+    if (type === 'MESSAGE_MAPPING') return { status: 202, headers: { 'content-type': 'text/plain' }, body: '' };
     const taskId = randomUUID().replace(/-/g, '');
     tasks.set(taskId, id);
     taskIds.set(id, taskId);

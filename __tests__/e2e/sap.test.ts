@@ -93,6 +93,20 @@ describe('sap-cloud-integration end to end', () => {
     expect(reads.map((r) => r.headers.accept)).toEqual(['application/xml', 'application/json']);
   });
 
+  it('deploys a message mapping whose deploy answers 202 without a task id, past the previous entry', async () => {
+    const { run: action, sim } = await run(
+      { scenario: 'redeploy' },
+      { deploy: 'true', id: 'MM_Order_To_Invoice', 'artifact-type': 'message-mapping' },
+    );
+    expect(action.exitCode).toBe(0);
+    expect(action.outputs).toMatchObject({ status: 'succeeded', 'provider-status': 'STARTED', 'task-id': '' });
+    expect(action.stdout).toContain('no task id: following the runtime entry');
+    expect(action.stdout).toContain('from before this run');
+    const paths = apiRequests(sim).map((r) => r.path);
+    expect(paths).toContain('/api/v1/DeployMessageMappingDesigntimeArtifact');
+    expect(paths.some((path) => path.includes('BuildAndDeployStatus'))).toBe(false);
+  });
+
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {
     const { run: action } = await run({ scenario: 'license-error' }, { deploy: 'true' });
     expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'FAIL_ON_LICENSE_ERROR' });

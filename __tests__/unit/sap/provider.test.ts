@@ -275,6 +275,50 @@ describe('SAP session: runtime', () => {
     expect(snapshots[2]?.message).toBe('build succeeded, waiting for the runtime to pick up the deploy');
   });
 
+  it('fails a SUCCESS build whose artifact never reaches the runtime after max(discovery-timeout, 2m)', async () => {
+    let now = 1_000_000;
+    const { session } = await open({ scenario: 'not-deployed' }, { 'discovery-timeout': '30s' }, () => now);
+    await session.trigger?.('Order_Sync', CALL);
+    const [built] = await readTimes(session, 1);
+    expect(built).toMatchObject({ state: 'in_progress', providerStatus: 'SUCCESS' });
+    now += 119_999;
+    expect((await readTimes(session, 1))[0]?.state).toBe('in_progress');
+    now += 1;
+    const [missing] = await readTimes(session, 1);
+    expect(missing).toMatchObject({ state: 'failed', providerStatus: 'SUCCESS (not in runtime)' });
+    expect(missing?.message).toContain('did not appear in the Cloud Integration runtime within 2m');
+    expect(missing?.message).toContain('Edge Integration Cell');
+  });
+
+  it('gives the runtime the whole discovery-timeout when it is longer than 2m', async () => {
+    let now = 0;
+    const { session } = await open({ scenario: 'not-deployed' }, { 'discovery-timeout': '5m' }, () => now);
+    await session.trigger?.('Order_Sync', CALL);
+    await readTimes(session, 1);
+    now += 299_999;
+    expect((await readTimes(session, 1))[0]?.state).toBe('in_progress');
+    now += 1;
+    expect((await readTimes(session, 1))[0]).toMatchObject({ state: 'failed' });
+  });
+
+  it('follows the runtime entry of a message-mapping deploy that answers without a task id', async () => {
+    let now = 0;
+    const { sim, session } = await open({ scenario: 'redeploy' }, { 'artifact-type': 'message-mapping' }, () => now);
+    const started = await session.trigger?.('Order_Sync', CALL);
+    expect(started?.taskId).toBeUndefined();
+    expect(started?.message).toContain('no task id');
+    now += 10 * 60_000;
+    const snapshots = await readTimes(session, 4);
+    expect(states(snapshots)).toEqual([
+      'in_progress/STARTED',
+      'in_progress/STARTED',
+      'in_progress/STARTING',
+      'succeeded/STARTED',
+    ]);
+    expect(snapshots[0]?.message).toContain('from before this run');
+    expect(api(sim).some((r) => r.url.includes('BuildAndDeployStatus'))).toBe(false);
+  });
+
   it('never takes an entry from before the deploy for success, even with version active', async () => {
     const { session } = await open({ scenario: 'stale-runtime' }, { version: 'active' });
     await session.trigger?.('Order_Sync', CALL);

@@ -3,6 +3,7 @@
  * then the artifact in the runtime (phase 2, IntegrationRuntimeArtifacts), then — on a failure — the
  * error details, which SAP may need a few reads to provide.
  */
+import { formatDuration } from '../../config/values.js';
 import type { Snapshot } from '../../core/types.js';
 import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
 import { notFoundSnapshot } from '../not-found.js';
@@ -27,10 +28,20 @@ const STALE_TOLERANCE_MS = 5_000;
 
 const NOT_FOUND_TEXT = /requested entity could not be found/i;
 
+/** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
+const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
+const BUILT_NOT_IN_RUNTIME = 'SUCCESS (not in runtime)';
+
 type Progress =
   | { phase: 'build'; taskId: string; deployedNotBeforeMs: number }
-  /** `built`: this run's build succeeded, so a missing runtime entry is the runtime catching up */
-  | { phase: 'runtime'; built: boolean; deployedNotBeforeMs?: number }
+  | {
+      phase: 'runtime';
+      /** this run deployed the artifact, so a missing runtime entry is the runtime catching up */
+      deployed: boolean;
+      /** when this run's build was seen `SUCCESS` (session clock): the runtime has a grace from then */
+      builtAtMs?: number;
+      deployedNotBeforeMs?: number;
+    }
   | { phase: 'failure'; failed: Snapshot; emptyReads: number };
 
 export class SapSession implements ProviderSession {
@@ -64,23 +75,33 @@ export class SapSession implements ProviderSession {
     assertStatus(response, [202], context);
     const taskId = taskIdFrom(response, context);
     const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
+    if (taskId === undefined) {
+      // Message mappings: the tenant gives no task, so there is no build to follow, only the runtime entry.
+      this.progress.set(id, { phase: 'runtime', deployed: true, deployedNotBeforeMs });
+      return { message: `${id}: deploy of version ${version} requested (no task id: following the runtime entry)` };
+    }
     this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
     return { taskId, message: `${id}: deploy of version ${version} requested (task ${taskId})` };
   }
 
   async read(id: string, call: CallOptions): Promise<Snapshot> {
-    let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+    let progress = this.progress.get(id) ?? { phase: 'runtime', deployed: false };
     if (progress.phase === 'build') {
       const build = await this.readBuild(progress.taskId, call);
       if (build && build.state !== 'failed') return build;
       progress = build
         ? { phase: 'failure', failed: build, emptyReads: 0 }
-        : { phase: 'runtime', built: true, deployedNotBeforeMs: progress.deployedNotBeforeMs };
+        : {
+            phase: 'runtime',
+            deployed: true,
+            builtAtMs: this.now(),
+            deployedNotBeforeMs: progress.deployedNotBeforeMs,
+          };
       this.progress.set(id, progress);
     }
     if (progress.phase === 'runtime') {
-      const runtime = await this.readRuntime(id, progress.built, progress.deployedNotBeforeMs, call);
-      if (runtime.state !== 'failed') return runtime;
+      const runtime = await this.readRuntime(id, progress, call);
+      if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME) return runtime;
       progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
       this.progress.set(id, progress);
     }
@@ -102,8 +123,7 @@ export class SapSession implements ProviderSession {
 
   private async readRuntime(
     id: string,
-    built: boolean,
-    deployedNotBeforeMs: number | undefined,
+    progress: Extract<Progress, { phase: 'runtime' }>,
     call: CallOptions,
   ): Promise<Snapshot> {
     const context = `reading the runtime status of '${id}'`;
@@ -114,17 +134,39 @@ export class SapSession implements ProviderSession {
         context,
         `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
       );
-      if (!built) return missing;
+      return progress.deployed ? this.missingAfterDeploy(id, progress.builtAtMs) : missing;
+    }
+    assertStatus(response, [200], context);
+    const entity = await readEntity(response, context);
+    assertSameTarget(entity.Id, id, 'artifact', context);
+    return runtimeSnapshot(id, entity, {
+      version: this.expectedVersion,
+      deployedNotBeforeMs: progress.deployedNotBeforeMs,
+    });
+  }
+
+  /**
+   * A deployed artifact the runtime does not show yet. After a `SUCCESS` build that lasts only the grace: a
+   * flow whose runtime profile is an Edge Integration Cell never appears here, and waiting until `timeout`
+   * would say nothing.
+   */
+  private missingAfterDeploy(id: string, builtAtMs: number | undefined): Snapshot {
+    if (builtAtMs === undefined) {
+      return { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' };
+    }
+    const graceMs = this.settings.runtimeGraceMs;
+    if (this.now() - builtAtMs < graceMs) {
       return {
         state: 'in_progress',
         providerStatus: 'SUCCESS',
         message: 'build succeeded, waiting for the runtime to pick up the deploy',
       };
     }
-    assertStatus(response, [200], context);
-    const entity = await readEntity(response, context);
-    assertSameTarget(entity.Id, id, 'artifact', context);
-    return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
+    return {
+      state: 'failed',
+      providerStatus: BUILT_NOT_IN_RUNTIME,
+      message: `the build succeeded, but '${id}' did not appear in the Cloud Integration runtime within ${formatDuration(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
+    };
   }
 
   private async readErrorInformation(id: string, call: CallOptions): Promise<HttpResponse> {

@@ -21,7 +21,12 @@ export interface SapSettings {
   ids: string[];
   artifactType: ArtifactType;
   version: string;
+  /** how long after a `SUCCESS` build the runtime entry may take to appear: max(discovery-timeout, 2m) */
+  runtimeGraceMs: number;
 }
+
+/** Tenants show a built artifact in the runtime within seconds; two minutes leave room for a busy one. */
+export const MIN_RUNTIME_GRACE_MS = 120_000;
 
 /** What a service key contributes: OAuth client credentials and, usually, the tenant URL. */
 export interface ServiceKey {
@@ -56,6 +61,7 @@ export function resolveSettings(config: Config): SapSettings {
     ids: config.ids,
     artifactType: config.artifactType,
     version: config.version,
+    runtimeGraceMs: Math.max(config.wait.discoveryTimeoutMs, MIN_RUNTIME_GRACE_MS),
   };
 }
 
