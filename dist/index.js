@@ -28673,6 +28673,104 @@ class HttpError extends Error {
 
 /***/ }),
 
+/***/ 2398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ bodyTooLargeError),
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ng: () => (/* binding */ describeUrl),
+/* harmony export */   w2: () => (/* binding */ timeoutError),
+/* harmony export */   x6: () => (/* binding */ networkError)
+/* harmony export */ });
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8549);
+/**
+ * Messages for requests that got no usable answer. They name the origin and path only: never the
+ * query string, userinfo or headers, which may carry credentials.
+ */
+
+
+
+const MiB = 1024 * 1024;
+/** What network failures are, in words; unknown codes are shown as they are. */
+const NETWORK_CAUSES = {
+    ECONNRESET: 'connection reset',
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed temporarily',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed while sending',
+    UND_ERR_SOCKET: 'connection closed by the other side',
+    UND_ERR_CLOSED: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body ended before its announced length',
+    UND_ERR_INFO: 'the proxy refused the connection',
+};
+/** A certificate that does not verify will not verify on the next try either. */
+const TLS_TRUST_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** `https://host:port/path`, without userinfo and query. */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function timeoutError(url, timeoutMs) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${describeUrl(url)} timed out after ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)}`, {
+        kind: 'transient',
+    });
+}
+function bodyTooLargeError(url, status, maxBodyBytes) {
+    const limit = maxBodyBytes >= MiB ? `${Math.round((maxBodyBytes / MiB) * 100) / 100} MiB` : `${maxBodyBytes} bytes`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`response body exceeds ${limit} (from ${describeUrl(url)})`, {
+        kind: 'permanent',
+        status,
+    });
+}
+/** A request that failed below HTTP: transient, except an untrusted certificate or a request undici refuses. */
+function networkError(url, error) {
+    const code = errorCode(error);
+    const where = describeUrl(url);
+    if (code && TLS_TRUST_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} failed: the TLS certificate is not trusted (${code}) — set ca-certificate when the server uses a private CA`, { kind: 'permanent', cause: error });
+    }
+    if (code === 'UND_ERR_INVALID_ARG') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} could not be sent: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error)}`, {
+            kind: 'permanent',
+            cause: error,
+        });
+    }
+    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
+}
+/** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
+function errorCode(error) {
+    let found;
+    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+        const { code } = current;
+        if (typeof code === 'string')
+            found = code;
+        current = current.cause;
+    }
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 5714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32968,7 +33066,7 @@ class TargetWatch {
         if (!session.trigger)
             return this.failedWithError('deploy requested, but this provider cannot start a deploy');
         const trigger = session.trigger.bind(session);
-        const repeatable = session.triggerIsRepeatable === true;
+        const repeatableAfter = (error) => session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
         let plan = planCall(deadline, clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
@@ -32979,7 +33077,10 @@ class TargetWatch {
                 return undefined;
             }
             catch (error) {
-                if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined))
+                if (!isTransient(error))
+                    return this.deployFailed(error);
+                const repeatable = repeatableAfter(error);
+                if (!repeatable && error.retryAfterMs === undefined)
                     return this.deployFailed(error);
                 const retry = repeatable
                     ? this.planNextRead(plan, error.retryAfterMs ?? 0)
@@ -33235,89 +33336,8 @@ function createDispatcher(proxy = {}, caCertificate) {
     return new undici.EnvHttpProxyAgent(options);
 }
 
-;// CONCATENATED MODULE: ./src/http/failure.ts
-/**
- * Messages for requests that got no usable answer. They name the origin and path only: never the
- * query string, userinfo or headers, which may carry credentials.
- */
-
-
-
-const MiB = 1024 * 1024;
-/** What network failures are, in words; unknown codes are shown as they are. */
-const NETWORK_CAUSES = {
-    ECONNRESET: 'connection reset',
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed temporarily',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed while sending',
-    UND_ERR_SOCKET: 'connection closed by the other side',
-    UND_ERR_CLOSED: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body ended before its announced length',
-    UND_ERR_INFO: 'the proxy refused the connection',
-};
-/** A certificate that does not verify will not verify on the next try either. */
-const TLS_TRUST_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'CERT_UNTRUSTED',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** `https://host:port/path`, without userinfo and query. */
-function describeUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-function timeoutError(url, timeoutMs) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(url)} timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}`, {
-        kind: 'transient',
-    });
-}
-function bodyTooLargeError(url, status, maxBodyBytes) {
-    const limit = maxBodyBytes >= MiB ? `${Math.round((maxBodyBytes / MiB) * 100) / 100} MiB` : `${maxBodyBytes} bytes`;
-    return new http_errors/* HttpError */.j(`response body exceeds ${limit} (from ${describeUrl(url)})`, {
-        kind: 'permanent',
-        status,
-    });
-}
-/** A request that failed below HTTP: transient, except an untrusted certificate or a request undici refuses. */
-function networkError(url, error) {
-    const code = errorCode(error);
-    const where = describeUrl(url);
-    if (code && TLS_TRUST_CODES.has(code)) {
-        return new http_errors/* HttpError */.j(`request to ${where} failed: the TLS certificate is not trusted (${code}) — set ca-certificate when the server uses a private CA`, { kind: 'permanent', cause: error });
-    }
-    if (code === 'UND_ERR_INVALID_ARG') {
-        return new http_errors/* HttpError */.j(`request to ${where} could not be sent: ${(0,errors/* messageOf */.b)(error)}`, {
-            kind: 'permanent',
-            cause: error,
-        });
-    }
-    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,errors/* messageOf */.b)(error);
-    return new http_errors/* HttpError */.j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
-}
-/** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
-function errorCode(error) {
-    let found;
-    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-        const { code } = current;
-        if (typeof code === 'string')
-            found = code;
-        current = current.cause;
-    }
-    return found;
-}
-
+// EXTERNAL MODULE: ./src/http/failure.ts
+var failure = __nccwpck_require__(2398);
 ;// CONCATENATED MODULE: ./src/http/redirect.ts
 
 
@@ -33347,7 +33367,7 @@ function redirectTarget(method, status, location, from) {
     return withoutUserinfo(target);
 }
 function tooManyRedirects(from) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(from)} redirected more than ${MAX_REDIRECTS} times`, {
+    return new http_errors/* HttpError */.j(`request to ${(0,failure/* describeUrl */.Ng)(from)} redirected more than ${MAX_REDIRECTS} times`, {
         kind: 'permanent',
     });
 }
@@ -33371,7 +33391,7 @@ function withoutUserinfo(url) {
     return copy;
 }
 function refused(from, what) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(from)} was redirected to ${what}; not followed`, {
+    return new http_errors/* HttpError */.j(`request to ${(0,failure/* describeUrl */.Ng)(from)} was redirected to ${what}; not followed`, {
         kind: 'permanent',
     });
 }
@@ -33471,10 +33491,10 @@ async function perform(request, settings) {
         if (caller?.aborted)
             throw caller.reason;
         if (progress.timedOut)
-            throw timeoutError(progress.url, request.timeoutMs);
+            throw (0,failure/* timeoutError */.w2)(progress.url, request.timeoutMs);
         if (error instanceof http_errors/* HttpError */.j)
             throw error;
-        throw networkError(progress.url, error);
+        throw (0,failure/* networkError */.x6)(progress.url, error);
     }
     finally {
         clearTimeout(timer);
@@ -33509,7 +33529,7 @@ async function readBody(answer, settings, from) {
     }
     catch (error) {
         if (error instanceof BodyTooLarge)
-            throw bodyTooLargeError(from, answer.statusCode, settings.maxBodyBytes);
+            throw (0,failure/* bodyTooLargeError */.Ae)(from, answer.statusCode, settings.maxBodyBytes);
         throw error;
     }
 }
@@ -33539,7 +33559,7 @@ var auth = __nccwpck_require__(5714);
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
     'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
-    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 748).then(__nccwpck_require__.bind(__nccwpck_require__, 7748))).sapProvider,
+    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 9319))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };

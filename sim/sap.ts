@@ -114,6 +114,25 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
     build: [fault.unavailable(0), 'DEPLOYING', fault.tooManyRequests(0), 'SUCCESS'],
     runtime: [fault.reset(), { status: 'STARTING' }, { status: 'STARTED' }],
   }),
+  // A gateway in front of the tenant refuses the deploy POST twice (no Retry-After), then it goes through.
+  'deploy-gateway': () => ({
+    deploy: [
+      fault.unavailable(),
+      { status: 502, headers: { 'content-type': 'text/plain' }, body: 'Bad Gateway' },
+      'accept',
+    ],
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [{ status: 'STARTED' }],
+  }),
+  // A 500 may have started the deploy: never sent again.
+  'deploy-500': () => ({
+    deploy: [
+      errorBody('json', 500, 'Internal Server Error', 'Internal error while triggering the deployment'),
+      'accept',
+    ],
+    build: ['SUCCESS'],
+    runtime: [{ status: 'STARTED' }],
+  }),
   endless: () => ({ build: ['DEPLOYING'], runtime: [{ status: 'STARTING' }] }),
   'deploy-refused': (id) => ({
     deploy: [

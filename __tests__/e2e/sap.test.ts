@@ -32,6 +32,9 @@ async function run(options: SapSimulatorOptions, inputs: Record<string, string> 
 }
 
 const apiRequests = (sim: SapSimulator) => sim.requests.filter((r) => r.url.startsWith('/api/v1'));
+/** Deploy POSTs that reached the deploy logic: with the CSRF token (the first one only fetches it). */
+const deployPosts = (sim: SapSimulator) =>
+  apiRequests(sim).filter((r) => r.method === 'POST' && r.headers['x-csrf-token']);
 
 describe('sap-cloud-integration end to end', () => {
   it('deploys with a service key: DEPLOYING → SUCCESS → STARTING → STARTED', async () => {
@@ -105,6 +108,23 @@ describe('sap-cloud-integration end to end', () => {
     const paths = apiRequests(sim).map((r) => r.path);
     expect(paths).toContain('/api/v1/DeployMessageMappingDesigntimeArtifact');
     expect(paths.some((path) => path.includes('BuildAndDeployStatus'))).toBe(false);
+  });
+
+  it('sends a deploy answered 503 and 502 by a gateway again with the backoff, then follows it', async () => {
+    const { run: action, sim } = await run({ scenario: 'deploy-gateway' }, { deploy: 'true' });
+    expect(action.outputs.status).toBe('succeeded');
+    const posts = deployPosts(sim);
+    expect(posts).toHaveLength(3);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(70);
+    expect(action.outputs['task-id']).toBe(sim.taskIds.get('Order_Sync'));
+    expect(action.stdout).toMatch(/deploy request: .*HTTP 503.* — retrying in/);
+  });
+
+  it('never sends a deploy answered 500 again: it may have started', async () => {
+    const { run: action, sim } = await run({ scenario: 'deploy-500' }, { deploy: 'true' });
+    expect(action.outputs.status).toBe('error');
+    expect(action.outputs.message).toContain('may or may not have started');
+    expect(deployPosts(sim)).toHaveLength(1);
   });
 
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {

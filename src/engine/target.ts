@@ -50,7 +50,8 @@ export class TargetWatch {
     const { session, deadline, clock } = this.run;
     if (!session.trigger) return this.failedWithError('deploy requested, but this provider cannot start a deploy');
     const trigger = session.trigger.bind(session);
-    const repeatable = session.triggerIsRepeatable === true;
+    const repeatableAfter = (error: HttpError): boolean =>
+      session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
     let plan = planCall(deadline, clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);
@@ -60,7 +61,9 @@ export class TargetWatch {
         this.run.log.info(started.message);
         return undefined;
       } catch (error) {
-        if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined)) return this.deployFailed(error);
+        if (!isTransient(error)) return this.deployFailed(error);
+        const repeatable = repeatableAfter(error);
+        if (!repeatable && error.retryAfterMs === undefined) return this.deployFailed(error);
         const retry = repeatable
           ? this.planNextRead(plan, error.retryAfterMs ?? 0)
           : plan.last

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Snapshot } from '../core/types.js';
+import type { HttpError } from '../http/errors.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -47,6 +48,11 @@ export interface ProviderSession {
    * provider refused it with a `Retry-After`: a deploy must not start twice.
    */
   readonly triggerIsRepeatable?: boolean;
+  /**
+   * For a trigger that is not repeatable in general: whether this transient failure may be sent again with
+   * the backoff (SAP: a gateway's 502/503/504, or a request refused before it was sent).
+   */
+  canRepeatTrigger?(error: HttpError): boolean;
   /** reads the status of one target once */
   read(id: string, options: CallOptions): Promise<Snapshot>;
 }

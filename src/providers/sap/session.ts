@@ -7,10 +7,12 @@ import { formatDuration } from '../../config/values.js';
 import type { Snapshot } from '../../core/types.js';
 import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
 import { notFoundSnapshot } from '../not-found.js';
+import type { HttpError } from '../../http/errors.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { CallOptions, ProviderContext, ProviderSession, TriggerResult } from '../types.js';
 import { SapApi } from './api.js';
 import { createAuthorizer } from './auth.js';
+import { deployIsRepeatable } from './deploy-retry.js';
 import { errorDetailsFrom } from './error-information.js';
 import { readEntity, sapUrls, taskIdFrom } from './odata.js';
 import type { SapSettings } from './settings.js';
@@ -65,6 +67,10 @@ export class SapSession implements ProviderSession {
       mask: context.mask,
     });
     this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
+  }
+
+  canRepeatTrigger(error: HttpError): boolean {
+    return deployIsRepeatable(error);
   }
 
   async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
