@@ -28392,6 +28392,8 @@ const INPUT = {
     clientId: 'client-id',
     clientSecret: 'client-secret',
     tokenUrl: 'token-url',
+    clientCertificate: 'client-certificate',
+    clientKey: 'client-key',
     headers: 'headers',
     caCertificate: 'ca-certificate',
     timeout: 'timeout',
@@ -28417,6 +28419,7 @@ const SECRET_INPUTS = [
     INPUT.password,
     INPUT.serviceKey,
     INPUT.clientSecret,
+    INPUT.clientKey,
     INPUT.githubToken,
 ];
 /** Every output name of action.yml (SPEC "Outputs"). */
@@ -32490,6 +32493,8 @@ function parseConfig(readRaw) {
             clientId: optional(inputs/* INPUT */.bO.clientId),
             clientSecret: optional(inputs/* INPUT */.bO.clientSecret),
             tokenUrl: optional(inputs/* INPUT */.bO.tokenUrl),
+            clientCertificate: optional(inputs/* INPUT */.bO.clientCertificate),
+            clientKey: optional(inputs/* INPUT */.bO.clientKey),
         },
         headers: headers.headers,
         caCertificate: optional(inputs/* INPUT */.bO.caCertificate),
@@ -33317,11 +33322,19 @@ function trustedCertificates(pem) {
 
 /**
  * The one connection pool of a client. Proxy values come from the caller only: undici would read the
- * environment for each missing one, so empty strings stand for "not set".
+ * environment for each missing one, so empty strings stand for "not set". A client certificate is presented
+ * to its own origin only: requests there go through a pool of their own, every other origin never sees it.
  */
-function createDispatcher(proxy = {}, caCertificate) {
+function createDispatcher(proxy = {}, caCertificate, clientCertificate) {
     const ca = caCertificate ? trustedCertificates(caCertificate) : undefined;
     const tls = ca ? { ca } : undefined;
+    const main = poolOf(proxy, tls);
+    if (!clientCertificate)
+        return main;
+    const { origin, certificate, key } = clientCertificate;
+    return new OriginRouter(main, origin, poolOf(proxy, { ...tls, cert: certificate, key }));
+}
+function poolOf(proxy, tls) {
     if (!proxy.httpProxy && !proxy.httpsProxy)
         return new undici.Agent({ connect: tls });
     const options = {
@@ -33331,9 +33344,40 @@ function createDispatcher(proxy = {}, caCertificate) {
         // `connect` serves direct connections; through a proxy the target's TLS is `requestTls`.
         connect: tls,
         requestTls: tls,
-        proxyTls: tls,
+        // The client certificate is for the target, never for the proxy.
+        proxyTls: tls?.ca ? { ca: tls.ca } : undefined,
     };
     return new undici.EnvHttpProxyAgent(options);
+}
+/** Sends requests for `origin` through `special`, all others through `main`. */
+class OriginRouter extends undici.Dispatcher {
+    main;
+    origin;
+    special;
+    constructor(main, origin, special) {
+        super();
+        this.main = main;
+        this.origin = origin;
+        this.special = special;
+    }
+    dispatch(options, handler) {
+        const target = new URL(String(options.origin ?? '')).origin === this.origin ? this.special : this.main;
+        return target.dispatch(options, handler);
+    }
+    close(callback) {
+        const closed = Promise.all([this.main.close(), this.special.close()]).then(() => undefined);
+        if (!callback)
+            return closed;
+        void closed.then(callback);
+    }
+    destroy(first, second) {
+        const error = typeof first === 'function' ? null : (first ?? null);
+        const callback = typeof first === 'function' ? first : second;
+        const destroyed = Promise.all([this.main.destroy(error), this.special.destroy(error)]).then(() => undefined);
+        if (!callback)
+            return destroyed;
+        void destroyed.then(callback);
+    }
 }
 
 // EXTERNAL MODULE: ./src/http/failure.ts
@@ -33457,7 +33501,7 @@ const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 'await-deploy/1';
 /** Throws InputError for an unreadable `caCertificate`, so a bad value stops the step before any request. */
 function createHttpClient(options = {}) {
-    const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate);
+    const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate, options.clientCertificate);
     const extraHeaders = lowerCaseNames(options.extraHeaders ?? {});
     const settings = {
         dispatcher,
@@ -33559,7 +33603,7 @@ var auth = __nccwpck_require__(5714);
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
     'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
-    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 9319))).sapProvider,
+    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 14).then(__nccwpck_require__.bind(__nccwpck_require__, 8014))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };
@@ -33986,6 +34030,7 @@ async function waitAndReport(edge) {
             extraHeaders: config.headers,
             extraHeadersOrigin: new URL(prepared.endpoint).origin,
             caCertificate: config.caCertificate,
+            clientCertificate: prepared.clientCertificate,
             proxyEnv: proxyEnvironment(edge.env),
         });
         http = client;

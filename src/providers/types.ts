@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Snapshot } from '../core/types.js';
 import type { HttpError } from '../http/errors.js';
+import type { OriginCertificate } from '../http/tls.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -70,6 +71,8 @@ export interface PreparedRun {
   endpoint: string;
   /** credentials found inside inputs (a service key's client secret…): masked before any request */
   secrets: string[];
+  /** a client certificate the HTTP client presents to one origin only (SAP: the token URL, mutual TLS) */
+  clientCertificate?: OriginCertificate;
   open(context: ProviderContext): ProviderSession;
 }
 
