@@ -4,7 +4,7 @@
  * their ErrorInformation, in JSON or Atom/XML, with CSRF, expiring tokens, faults and login pages.
  * Run alone: `node sim/sap.ts --scenario deploy-ok [--port 0]` — prints its URL and a service key.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import {
   basicAuthorization,
   fault,
@@ -18,6 +18,7 @@ import {
   type SimServer,
 } from './server.ts';
 import { RECORDED_ERROR_INFORMATION } from './sap/recorded.ts';
+import { TEST_SERVER_TLS } from './tls/server-certificate.ts';
 import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
 
 export type { Format } from './sap/render.ts';
@@ -150,6 +151,8 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
 
 export type SimAuth =
   | { kind: 'oauth'; clientId: string; clientSecret: string }
+  /** a certificate key: tokens from an HTTPS endpoint that requires this client certificate (mutual TLS) */
+  | { kind: 'x509'; clientId: string; certificate: string; key: string }
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'none' };
 
@@ -171,6 +174,11 @@ export interface SapSimulatorOptions {
    * do (406 to `application/json`, a JSON body to `application/xml`); `json` plays the documented way.
    */
   errorInfoAccept?: 'xml' | 'json';
+  /**
+   * How the token endpoint answers: `json` (default); `form` (form-urlencoded, as some servers do); `html`
+   * (a page with the token in it); `echo` (400 quoting the request, Authorization header included).
+   */
+  tokenAnswer?: 'json' | 'form' | 'html' | 'echo';
   /** `expires_in` of issued tokens, seconds (default 300) */
   tokenLifetimeSeconds?: number;
   /** the first access token is refused after this many API requests, as if it expired early */
@@ -179,8 +187,10 @@ export interface SapSimulatorOptions {
 }
 
 export interface SapSimulator extends SimServer {
-  /** a service key for this simulator (OAuth only) */
+  /** a service key for this simulator (OAuth and X.509 only) */
   serviceKey: string;
+  /** X.509: the HTTPS token endpoint that requires the client certificate (its `certurl`) */
+  certificateTokenServer?: SimServer;
   /** every access token handed out, to check that none leaks */
   tokensIssued: string[];
   /** artifact id → the task id of its last deploy */
@@ -233,19 +243,39 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
 
   const notFound = (): Reply => errorBody(format, 404, 'Not Found', 'Requested entity could not be found.');
 
+  /** The client authenticated: with its secret (Basic), or with its certificate (mutual TLS) and client_id. */
+  const clientAuthenticated = (request: RecordedRequest, form: URLSearchParams): boolean => {
+    if (auth.kind === 'oauth')
+      return request.headers.authorization === basicAuthorization(auth.clientId, auth.clientSecret);
+    if (auth.kind !== 'x509') return false;
+    return form.get('client_id') === auth.clientId && request.clientCertificate === fingerprintOf(auth.certificate);
+  };
+
   const issueToken = (request: RecordedRequest): Reply => {
-    if (auth.kind !== 'oauth') return notFound();
-    const expected = basicAuthorization(auth.clientId, auth.clientSecret);
+    if (auth.kind !== 'oauth' && auth.kind !== 'x509') return notFound();
     const form = new URLSearchParams(request.body);
     if (request.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
       return json(400, { error: 'unsupported_grant_type' });
     }
-    if (request.headers.authorization !== expected) {
-      return json(401, { error: 'unauthorized', error_description: 'Bad credentials' });
+    if (options.tokenAnswer === 'echo') {
+      // A hostile or broken endpoint that quotes what it was sent, credentials included.
+      const echoed = `rejected request: authorization=${request.headers.authorization ?? ''} body=${request.body}`;
+      return { status: 400, headers: { 'content-type': 'text/plain' }, body: echoed };
+    }
+    if (!clientAuthenticated(request, form)) {
+      return json(401, { error: 'invalid_client', error_description: 'Bad credentials' });
     }
     const token = `eyJ${randomBytes(24).toString('hex')}`;
     const lifetime = options.tokenLifetimeSeconds ?? 300;
     tokens.set(token, Date.now() + lifetime * 1000);
+    if (options.tokenAnswer === 'form') {
+      const body = new URLSearchParams({ access_token: token, token_type: 'bearer', expires_in: String(lifetime) });
+      return { status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() };
+    }
+    if (options.tokenAnswer === 'html') {
+      const body = `<!DOCTYPE html><html><body><p>Your token: ${token}</p></body></html>`;
+      return { status: 200, headers: { 'content-type': 'text/html' }, body };
+    }
     return json(200, {
       access_token: token,
       token_type: 'bearer',
@@ -397,39 +427,54 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     return errorBody(format, 404, 'Not Found', `Resource not found for the segment '${resource.slice(1)}'.`);
   };
 
-  const server = await startServer(
-    (request) => {
-      // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
-      const path = request.rawPath;
-      if (path === '/oauth/token') return issueToken(request);
-      if (path === API || path.startsWith(`${API}/`)) return api(request, path);
-      return notFound();
-    },
-    { port: options.port },
-  );
+  const route = (request: RecordedRequest): Reply => {
+    // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
+    const path = request.rawPath;
+    if (path === '/oauth/token') return issueToken(request);
+    if (path === API || path.startsWith(`${API}/`)) return api(request, path);
+    return notFound();
+  };
+  const server = await startServer(route, { port: options.port });
+  // BTP's cert host only takes token requests, over TLS with a client certificate.
+  const certificateTokenServer =
+    auth.kind === 'x509'
+      ? await startServer((request) => (request.rawPath === '/oauth/token' ? issueToken(request) : notFound()), {
+          https: { ...TEST_SERVER_TLS, requestCert: true, rejectUnauthorized: false },
+        })
+      : undefined;
   origin = server.url;
   const serviceKey = JSON.stringify(
-    {
-      oauth: {
-        createdate: '2025-01-01T00:00:00.000Z',
-        clientid: auth.kind === 'oauth' ? auth.clientId : '',
-        clientsecret: auth.kind === 'oauth' ? auth.clientSecret : '',
-        tokenurl: `${server.url}/oauth/token`,
-        url: server.url,
-      },
-    },
+    { oauth: serviceKeyFields(auth, server.url, certificateTokenServer?.url) },
     null,
     2,
   );
   return {
     ...server,
+    close: async () => {
+      await certificateTokenServer?.close();
+      await server.close();
+    },
     serviceKey,
+    certificateTokenServer,
     get tokensIssued() {
       return [...tokens.keys()];
     },
     taskIds,
   };
 }
+
+/** The `oauth` part of a service key as the BTP cockpit shows it, for a secret or a certificate client. */
+function serviceKeyFields(auth: SimAuth, url: string, certUrl: string | undefined): Record<string, string> {
+  const common = { createdate: '2025-01-01T00:00:00.000Z', tokenurl: `${url}/oauth/token`, url };
+  if (auth.kind === 'x509') {
+    const { clientId, certificate, key } = auth;
+    return { clientid: clientId, certificate, key, ...common, certurl: certUrl ?? '', 'credential-type': 'x509' };
+  }
+  const oauth = auth.kind === 'oauth';
+  return { clientid: oauth ? auth.clientId : '', clientsecret: oauth ? auth.clientSecret : '', ...common };
+}
+
+const fingerprintOf = (certificate: string): string => new X509Certificate(certificate).fingerprint256;
 
 /** `'It''s'` → `It's`; undefined when the text is not one OData string literal. */
 export function literal(text: string): string | undefined {
