@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../../sim/run-action.ts';
 import { DEMO_CLIENT, startSapSimulator, type SapSimulator, type SapSimulatorOptions } from '../../sim/sap.ts';
-import { clientCertificate } from '../../sim/tls/client-certificate.ts';
+import { clientCertificate, encryptedKey } from '../../sim/tls/client-certificate.ts';
 import { TEST_CA } from '../../sim/tls/server-certificate.ts';
 import { FAST_INPUTS } from '../support/e2e.ts';
 
@@ -99,6 +99,42 @@ describe('SAP certificate credentials over mutual TLS', () => {
     expect(action.outputs.message).toContain("Input 'client-key' holds a certificate, not the private key");
     expect(sim.requests).toEqual([]);
     expect(tokenRequests(sim.certificateTokenServer)).toEqual([]);
+  });
+});
+
+describe('SAP service keys in every spelling', () => {
+  it('deploys with a camelCase key (clientId, clientSecret, tokenUrl, url)', async () => {
+    const { action, sim } = await run({ scenario: 'deploy-ok' }, (s) => {
+      const { oauth } = JSON.parse(s.serviceKey) as { oauth: Record<string, string> };
+      const camel = {
+        clientId: oauth.clientid,
+        clientSecret: oauth.clientsecret,
+        tokenUrl: oauth.tokenurl,
+        url: oauth.url,
+      };
+      return { 'service-key': JSON.stringify(camel), deploy: 'true' };
+    });
+    expect(action.outputs.status).toBe('succeeded');
+    expect(tokenRequests(sim)).toHaveLength(1);
+  });
+
+  it('says which kind of key it cannot use (an encrypted one) before any request, without echoing it', async () => {
+    const { certificate, key } = clientCertificate();
+    const encrypted = encryptedKey(key);
+    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({
+      url: s.url,
+      'client-id': X509_CLIENT,
+      'client-certificate': certificate,
+      'client-key': encrypted,
+      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
+    }));
+    expect(action.exitCode).toBe(1);
+    expect(action.outputs.message).toContain("Input 'client-key' is an encrypted private key");
+    for (const line of encrypted.split('\n').filter((l) => l && !l.startsWith('-----'))) {
+      expect(action.visibleLog).not.toContain(line);
+      expect(action.summary).not.toContain(line);
+    }
+    expect(sim.requests).toEqual([]);
   });
 });
 
