@@ -122,16 +122,20 @@ export class TargetWatch {
     const previous = this.snapshot;
     this.snapshot = snapshot;
     const line = `${this.id}: ${describeSnapshot(snapshot)}`;
+    const { settings } = this.run;
+    const ends = endsWait(snapshot, settings.allowDegraded);
     if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
       this.mark(snapshot.state);
+      this.run.log.info(line);
+    } else if (ends && previous.message !== snapshot.message) {
+      // The last word often says more than the change did (SAP's error details arrive a read later).
       this.run.log.info(line);
     } else {
       this.run.log.debug(line);
     }
     this.warnIfUnknown(snapshot);
 
-    const { settings } = this.run;
-    if (endsWait(snapshot, settings.allowDegraded)) return this.result(snapshot.state, snapshot.message);
+    if (ends) return this.result(snapshot.state, snapshot.message);
     if (snapshot.state === 'not_found')
       return this.discoveryOver() ? this.notFound(settings.discoveryTimeoutMs) : undefined;
     if (this.stall.stalled(snapshot, this.run.clock.now())) {
