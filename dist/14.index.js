@@ -266,6 +266,10 @@ function validateClientCertificate(raw, origins) {
     const certificate = normalizePem(raw.certificate);
     const key = normalizePem(raw.key);
     const leaf = readCertificates(certificate, origins.certificate)[0];
+    const validTo = Date.parse(leaf.validTo);
+    if (validTo < Date.now()) {
+        throw new PemProblem('certificate', `${origins.certificate} expired on ${new Date(validTo).toISOString()}: create a new service key (or certificate)`);
+    }
     const privateKey = readPrivateKey(key, origins.key);
     if (!leaf.checkPrivateKey(privateKey)) {
         throw new PemProblem('key', `${origins.key} is not the private key of ${origins.certificate} (they do not match)`);
@@ -682,6 +686,7 @@ function secondsToMs(value) {
 
 
 
+
 /** Refresh this much before `expires_in` runs out, so a token never expires on its way to the tenant. */
 function refreshMarginMs(lifetimeMs) {
     return Math.min(60_000, lifetimeMs / 10);
@@ -717,19 +722,32 @@ async function fetchToken(auth, { http, mask, now }, options) {
     const context = `requesting an OAuth token from ${(0,values/* displayEndpoint */.OI)(new URL(auth.tokenUrl))}`;
     const requestedAt = now();
     const { headers, body } = tokenRequestOf(auth);
-    const response = await http.request({
+    const response = await http
+        .request({
         method: 'POST',
         url: auth.tokenUrl,
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body,
         signal: options.signal,
         timeoutMs: options.timeoutMs,
+    })
+        .catch((error) => {
+        throw auth.kind === 'oauth-certificate' ? withCertificateHint(error) : error;
     });
     const answer = readTokenAnswer(response, context, auth.kind === 'oauth-certificate');
     mask(answer.token);
     if (answer.lifetimeMs === undefined)
         return { value: answer.token };
     return { value: answer.token, expiresAtMs: requestedAt + answer.lifetimeMs - refreshMarginMs(answer.lifetimeMs) };
+}
+/**
+ * A server that refuses a client certificate closes the connection after the TLS 1.3 handshake, which looks
+ * like any lost connection: retried as one, but the warning says what to check.
+ */
+function withCertificateHint(error) {
+    if (!(error instanceof errors/* HttpError */.j) || error.status !== undefined || !error.transient)
+        return error;
+    return new errors/* HttpError */.j(`${error.message} (if this repeats, the token endpoint may refuse the client certificate: check that it is valid and that the token URL is the certificate one, certurl)`, { kind: error.kind, cause: error.cause, retryAfterMs: error.retryAfterMs });
 }
 
 // EXTERNAL MODULE: ./src/http/failure.ts

@@ -85,6 +85,24 @@ describe('SAP certificate credentials over mutual TLS', () => {
     ]);
   });
 
+  it('is an error naming the certificate when the token endpoint refuses it', async () => {
+    const other = clientCertificate('other');
+    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({
+      url: s.url,
+      'client-id': X509_CLIENT,
+      'client-certificate': other.certificate,
+      'client-key': other.key,
+      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
+      'ca-certificate': TEST_CA,
+    }));
+    expect(action.outputs.status).toBe('error');
+    expect(action.outputs.message).toContain('HTTP 401 invalid_client — check the client id, the client certificate');
+    expect(tokenRequests(sim.certificateTokenServer).map((r) => r.clientCertificate)).toEqual([other.fingerprint256]);
+    for (const line of other.key.split('\n').filter((l) => l && !l.startsWith('-----'))) {
+      expect(action.visibleLog).not.toContain(line);
+    }
+  });
+
   it('stops before any request on a key that is not the certificate’s, and shows none of it', async () => {
     const { certificate } = clientCertificate();
     const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({

@@ -15,11 +15,16 @@ export interface GeneratedCertificate {
   fingerprint256: string;
 }
 
-let cached: GeneratedCertificate | undefined;
+const cached = new Map<string, GeneratedCertificate>();
 
-export function clientCertificate(): GeneratedCertificate {
-  cached ??= generate('sb-await-deploy-x509');
-  return cached;
+/** One certificate per name and process: `other` is one the simulator was not told about. */
+export function clientCertificate(name: 'client' | 'other' = 'client'): GeneratedCertificate {
+  let generated = cached.get(name);
+  if (!generated) {
+    generated = generate(`sb-await-deploy-x509-${name}`);
+    cached.set(name, generated);
+  }
+  return generated;
 }
 
 function generate(commonName: string): GeneratedCertificate {

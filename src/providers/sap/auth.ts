@@ -1,5 +1,6 @@
 /** The Authorization header for SAP requests: Basic, a fixed bearer token, or OAuth2 client credentials. */
 import { displayEndpoint } from '../../config/values.js';
+import { HttpError } from '../../http/errors.js';
 import type { HttpClient } from '../../http/types.js';
 import { basicAuthorization, bearerAuthorization } from '../auth.js';
 import type { CallOptions } from '../types.js';
@@ -61,16 +62,32 @@ async function fetchToken(
   const context = `requesting an OAuth token from ${displayEndpoint(new URL(auth.tokenUrl))}`;
   const requestedAt = now();
   const { headers, body } = tokenRequestOf(auth);
-  const response = await http.request({
-    method: 'POST',
-    url: auth.tokenUrl,
-    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
+  const response = await http
+    .request({
+      method: 'POST',
+      url: auth.tokenUrl,
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    })
+    .catch((error: unknown) => {
+      throw auth.kind === 'oauth-certificate' ? withCertificateHint(error) : error;
+    });
   const answer = readTokenAnswer(response, context, auth.kind === 'oauth-certificate');
   mask(answer.token);
   if (answer.lifetimeMs === undefined) return { value: answer.token };
   return { value: answer.token, expiresAtMs: requestedAt + answer.lifetimeMs - refreshMarginMs(answer.lifetimeMs) };
+}
+
+/**
+ * A server that refuses a client certificate closes the connection after the TLS 1.3 handshake, which looks
+ * like any lost connection: retried as one, but the warning says what to check.
+ */
+function withCertificateHint(error: unknown): unknown {
+  if (!(error instanceof HttpError) || error.status !== undefined || !error.transient) return error;
+  return new HttpError(
+    `${error.message} (if this repeats, the token endpoint may refuse the client certificate: check that it is valid and that the token URL is the certificate one, certurl)`,
+    { kind: error.kind, cause: error.cause, retryAfterMs: error.retryAfterMs },
+  );
 }

@@ -53,6 +53,13 @@ export function validateClientCertificate(raw: ClientCertificate, origins: PemOr
   const certificate = normalizePem(raw.certificate);
   const key = normalizePem(raw.key);
   const leaf = readCertificates(certificate, origins.certificate)[0] as X509Certificate;
+  const validTo = Date.parse(leaf.validTo);
+  if (validTo < Date.now()) {
+    throw new PemProblem(
+      'certificate',
+      `${origins.certificate} expired on ${new Date(validTo).toISOString()}: create a new service key (or certificate)`,
+    );
+  }
   const privateKey = readPrivateKey(key, origins.key);
   if (!leaf.checkPrivateKey(privateKey)) {
     throw new PemProblem('key', `${origins.key} is not the private key of ${origins.certificate} (they do not match)`);
