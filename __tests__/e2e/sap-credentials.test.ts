@@ -44,6 +44,15 @@ async function run(
   return { action, sim };
 }
 
+/** The four inputs of client credentials over mutual TLS, against the simulator's certificate token endpoint. */
+const certificateInputs = (sim: SapSimulator, certificate: string, key: string): Record<string, string> => ({
+  url: sim.url,
+  'client-id': X509_CLIENT,
+  'client-certificate': certificate,
+  'client-key': key,
+  'token-url': `${sim.certificateTokenServer?.url ?? ''}/oauth/token`,
+});
+
 const tokenRequests = (server: { requests: SapSimulator['requests'] } | undefined) =>
   server?.requests.filter((r) => r.url === '/oauth/token') ?? [];
 
@@ -71,11 +80,7 @@ describe('SAP certificate credentials over mutual TLS', () => {
   it('deploys with client-id, client-certificate, client-key and token-url', async () => {
     const { certificate, key } = clientCertificate();
     const { action, sim } = await run({ scenario: 'deploy-ok', auth: x509Auth() }, (s) => ({
-      url: s.url,
-      'client-id': X509_CLIENT,
-      'client-certificate': certificate,
-      'client-key': key,
-      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
+      ...certificateInputs(s, certificate, key),
       'ca-certificate': TEST_CA,
       deploy: 'true',
     }));
@@ -88,11 +93,7 @@ describe('SAP certificate credentials over mutual TLS', () => {
   it('is an error naming the certificate when the token endpoint refuses it', async () => {
     const other = clientCertificate('other');
     const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({
-      url: s.url,
-      'client-id': X509_CLIENT,
-      'client-certificate': other.certificate,
-      'client-key': other.key,
-      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
+      ...certificateInputs(s, other.certificate, other.key),
       'ca-certificate': TEST_CA,
     }));
     expect(action.outputs.status).toBe('error');
@@ -105,13 +106,9 @@ describe('SAP certificate credentials over mutual TLS', () => {
 
   it('stops before any request on a key that is not the certificate’s, and shows none of it', async () => {
     const { certificate } = clientCertificate();
-    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({
-      url: s.url,
-      'client-id': X509_CLIENT,
-      'client-certificate': certificate,
-      'client-key': certificate,
-      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
-    }));
+    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) =>
+      certificateInputs(s, certificate, certificate),
+    );
     expect(action.exitCode).toBe(1);
     expect(action.outputs.status).toBe('error');
     expect(action.outputs.message).toContain("Input 'client-key' holds a certificate, not the private key");
@@ -139,13 +136,9 @@ describe('SAP service keys in every spelling', () => {
   it('says which kind of key it cannot use (an encrypted one) before any request, without echoing it', async () => {
     const { certificate, key } = clientCertificate();
     const encrypted = encryptedKey(key);
-    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) => ({
-      url: s.url,
-      'client-id': X509_CLIENT,
-      'client-certificate': certificate,
-      'client-key': encrypted,
-      'token-url': `${s.certificateTokenServer?.url ?? ''}/oauth/token`,
-    }));
+    const { action, sim } = await run({ scenario: 'started', auth: x509Auth() }, (s) =>
+      certificateInputs(s, certificate, encrypted),
+    );
     expect(action.exitCode).toBe(1);
     expect(action.outputs.message).toContain("Input 'client-key' is an encrypted private key");
     for (const line of encrypted.split('\n').filter((l) => l && !l.startsWith('-----'))) {
