@@ -258,6 +258,8 @@ const UNUSABLE_KEYS = {
     CERTIFICATE: 'holds a certificate, not the private key',
     'PGP PRIVATE KEY BLOCK': 'is a PGP key; TLS needs a PEM private key',
 };
+/** Key types a TLS 1.2/1.3 client certificate can sign with (DSA is gone from TLS 1.3; DH and X25519 only agree). */
+const SIGNING_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec', 'ed25519', 'ed448']);
 /** Secrets stored on one line often carry their newlines as literal `\n`. */
 function normalizePem(text) {
     return text.replace(/\\n/g, '\n').replace(/\r\n?/g, '\n').trim();
@@ -303,12 +305,18 @@ function readPrivateKey(pem, origin) {
     }
     if (!label.endsWith('PRIVATE KEY'))
         throw new PemProblem('key', `${origin} holds a ${label} block, not a private key`);
+    let privateKey;
     try {
-        return (0,external_node_crypto_.createPrivateKey)(pem);
+        privateKey = (0,external_node_crypto_.createPrivateKey)(pem);
     }
     catch {
         throw new PemProblem('key', `${origin} is not a readable ${label.toLowerCase()} (check that it was copied whole)`);
     }
+    const kind = privateKey.asymmetricKeyType ?? 'unknown';
+    if (!SIGNING_KEY_TYPES.has(kind)) {
+        throw new PemProblem('key', `${origin} is a ${kind} key, which cannot sign a TLS handshake: use an RSA or EC key`);
+    }
+    return privateKey;
 }
 /**
  * What must be masked: the whole PEMs and every line of their bodies (the runner masks a multi-line secret

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { inputErrorOf } from '../../support/input-error.ts';
@@ -280,6 +281,12 @@ describe('service keys users have', () => {
     expect(error.input).toBe('service-key');
     expect(error.message).toContain("field 'oauth.key' is an encrypted private key");
     expect(error.message).not.toContain(encrypted.split('\n')[1]);
+  });
+
+  it('refuses a key of a kind that cannot sign a TLS handshake, saying which', () => {
+    const x25519 = generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const error = inputError(() => parseServiceKey(x509Key({ key: x25519 })));
+    expect(error.message).toContain('is a x25519 key, which cannot sign a TLS handshake');
   });
 
   it('refuses a key that does not belong to the certificate', () => {

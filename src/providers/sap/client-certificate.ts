@@ -44,6 +44,9 @@ const UNUSABLE_KEYS: Readonly<Record<string, string>> = {
   'PGP PRIVATE KEY BLOCK': 'is a PGP key; TLS needs a PEM private key',
 };
 
+/** Key types a TLS 1.2/1.3 client certificate can sign with (DSA is gone from TLS 1.3; DH and X25519 only agree). */
+const SIGNING_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec', 'ed25519', 'ed448']);
+
 /** Secrets stored on one line often carry their newlines as literal `\n`. */
 export function normalizePem(text: string): string {
   return text.replace(/\\n/g, '\n').replace(/\r\n?/g, '\n').trim();
@@ -105,11 +108,17 @@ function readPrivateKey(pem: string, origin: string): KeyObject {
   }
   if (!label.endsWith('PRIVATE KEY'))
     throw new PemProblem('key', `${origin} holds a ${label} block, not a private key`);
+  let privateKey: KeyObject;
   try {
-    return createPrivateKey(pem);
+    privateKey = createPrivateKey(pem);
   } catch {
     throw new PemProblem('key', `${origin} is not a readable ${label.toLowerCase()} (check that it was copied whole)`);
   }
+  const kind = privateKey.asymmetricKeyType ?? 'unknown';
+  if (!SIGNING_KEY_TYPES.has(kind)) {
+    throw new PemProblem('key', `${origin} is a ${kind} key, which cannot sign a TLS handshake: use an RSA or EC key`);
+  }
+  return privateKey;
 }
 
 /**
