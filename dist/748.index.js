@@ -228,6 +228,8 @@ __webpack_require__.d(__webpack_exports__, {
   sapProvider: () => (/* binding */ sapProvider)
 });
 
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/http/status.ts
 var http_status = __webpack_require__(8848);
 // EXTERNAL MODULE: ./src/providers/not-found.ts
@@ -298,11 +300,15 @@ async function readEntity(response, context) {
     return entity;
 }
 /**
- * The deploy answer's task id: the body as plain text (SAP's documented answer), or `{"d":{"TaskId":…}}`.
- * Throws when there is none: without it the deploy cannot be followed.
+ * The deploy answer's task id: the body as plain text (SAP's documented answer), `{"d":{"TaskId":…}}`, or
+ * the function-import form `{"d":{"Deploy…DesigntimeArtifact":…}}`. Undefined for an empty body, which is
+ * how tenants answer a message-mapping deploy: there is no task to follow then. Throws when a body is
+ * there but carries no readable task id.
  */
 function taskIdFrom(response, context) {
-    const body = (0,http_status/* requireBody */.WW)(response, context).trim();
+    const body = response.body.trim();
+    if (body === '')
+        return undefined;
     const taskId = body.startsWith('{') || body.startsWith('"') ? taskIdFromJson(body) : body;
     if (taskId === undefined || !/^[^\s<>]{1,200}$/.test(taskId)) {
         throw new errors/* HttpError */.j(`${context}: answered ${response.status} without a readable task id: ${(0,http_status/* excerpt */.Kb)(body, 100)}`, {
@@ -336,7 +342,9 @@ function taskIdFromJson(body) {
     }
     if ((0,json/* nonEmptyString */.y0)(value))
         return value.trim();
-    const taskId = entityFromJson(value)?.TaskId;
+    const entity = entityFromJson(value) ?? {};
+    const functionImport = Object.keys(entity).find((name) => /^Deploy\w+DesigntimeArtifact$/.test(name));
+    const taskId = entity.TaskId ?? (functionImport && entity[functionImport]);
     return (0,json/* nonEmptyString */.y0)(taskId) ? taskId.trim() : undefined;
 }
 /** By content type, or by the first character when the type says nothing useful. */
@@ -444,8 +452,9 @@ class SapApi {
         this.options = options;
         this.csrf = new SharedValue((call) => this.fetchCsrf(call), options.now);
     }
-    get(url, call) {
-        return this.send('GET', url, call, {});
+    /** `headers` may replace the default `Accept: application/json`. */
+    get(url, call, headers = {}) {
+        return this.send('GET', url, call, headers);
     }
     async post(url, call) {
         const csrf = this.options.csrfUpFront ? await this.csrf.get(call) : this.csrf.peek();
@@ -503,8 +512,6 @@ function csrfHeaders(csrf) {
     return headers;
 }
 
-// EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/providers/auth.ts
 var providers_auth = __webpack_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/sap/auth.ts
@@ -572,6 +579,7 @@ function secondsToMs(value) {
 const MAX_LINES = 20;
 const MAX_DEPTH = 6;
 const SUMMARY_LENGTH = 400;
+const LINE_LENGTH = 2000;
 /** `Failed to compile {0}` + `["x.groovy"]` → `Failed to compile x.groovy`; placeholders without a parameter stay. */
 function fillParameters(text, parameters) {
     return text.replace(/\{(\d+)\}/g, (placeholder, index) => {
@@ -579,55 +587,110 @@ function fillParameters(text, parameters) {
         return value === undefined || value === null ? placeholder : String(value);
     });
 }
-/** The details in a body of ErrorInformation/$value; plain text is taken as it is. Undefined when blank. */
+/** The details in a body of ErrorInformation/$value (JSON whatever its content type); plain text as it is. */
 function errorDetailsFrom(body) {
     const text = body.trim();
     if (text === '')
         return undefined;
-    let tree;
-    try {
-        tree = JSON.parse(text);
-    }
-    catch {
-        tree = undefined;
-    }
-    const lines = (0,json/* isRecord */.u4)(tree) ? messagesOf(tree) : [];
-    if (lines.length === 0) {
-        return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, 2000) }] };
-    }
-    const [first, ...children] = lines.map((line) => line.message);
-    // The root often only says "deploy failed"; its first child says why.
-    const summary = children.length > 0 && children[0] !== first ? `${first} — ${children[0]}` : (first ?? '');
-    return { summary: (0,http_status/* excerpt */.Kb)(summary, SUMMARY_LENGTH), logs: lines };
+    const tree = parseJson(text);
+    if (tree === undefined)
+        return plain(text);
+    const lines = (0,json/* isRecord */.u4)(tree) ? linesOf(tree) : typeof tree === 'string' ? textLines(tree) : [];
+    if (lines.length === 0)
+        return undefined;
+    return { summary: summaryOf(lines), logs: lines.map((message) => ({ level: 'ERROR', message })) };
 }
-function messagesOf(tree) {
+function plain(text) {
+    return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, LINE_LENGTH) }] };
+}
+/** All of it when it fits; else what failed (the first line) and why (the last, the innermost cause). */
+function summaryOf(lines) {
+    const all = lines.join(' — ');
+    if (all.length <= SUMMARY_LENGTH || lines.length < 2)
+        return (0,http_status/* excerpt */.Kb)(all, SUMMARY_LENGTH);
+    const first = (0,http_status/* excerpt */.Kb)(lines[0] ?? '', SUMMARY_LENGTH / 2);
+    return (0,http_status/* excerpt */.Kb)(`${first} — ${lines[lines.length - 1] ?? ''}`, SUMMARY_LENGTH);
+}
+/** Every line of the tree, outermost first, without repeats (tenants repeat the cause at every level). */
+function linesOf(tree) {
     const lines = [];
+    const add = (line) => {
+        const shown = (0,http_status/* excerpt */.Kb)(line, LINE_LENGTH);
+        if (shown && lines.length < MAX_LINES && !lines.includes(shown))
+            lines.push(shown);
+    };
     const visit = (node, depth) => {
         if (lines.length >= MAX_LINES || depth > MAX_DEPTH)
             return;
-        const text = messageText(node.message);
-        if (text)
-            lines.push({ level: 'ERROR', message: text });
-        // SAP's tenants have used both names for the nested messages.
-        const children = node.childInstances ?? node.childMessageInstances;
-        if (Array.isArray(children))
-            for (const child of children)
-                if ((0,json/* isRecord */.u4)(child))
-                    visit(child, depth + 1);
+        nodeLines(node, depth).forEach(add);
+        for (const child of childrenOf(node))
+            visit(child, depth + 1);
     };
     visit(tree, 0);
     return lines;
 }
-function messageText(message) {
-    if (typeof message === 'string')
-        return message.trim() || undefined;
-    if (!(0,json/* isRecord */.u4)(message))
-        return undefined;
-    const template = typeof message.messageText === 'string' ? message.messageText : '';
-    const parameters = Array.isArray(message.parameter) ? message.parameter : [];
+function childrenOf(node) {
+    const children = [node.childInstances, node.childMessageInstances].flatMap((list) => Array.isArray(list) ? list : []);
+    return children.filter(json/* isRecord */.u4);
+}
+/**
+ * One level's lines: its text with `{n}` filled from this level's own parameters, then the parameters no
+ * placeholder used (where tenants put the diagnostic), then the message id when nothing else is said.
+ */
+function nodeLines(node, depth) {
+    const message = node.message;
+    const inner = (0,json/* isRecord */.u4)(message) ? message : {};
+    const parameters = [node.parameter, inner.parameter, node.parameters].find(Array.isArray) ?? [];
+    const template = typeof inner.messageText === 'string' ? inner.messageText : '';
+    const used = new Set([...template.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1])));
+    const lines = [];
     const text = fillParameters(template, parameters).trim();
-    const id = typeof message.messageId === 'string' ? message.messageId.trim() : '';
-    return text || id || undefined;
+    if (text)
+        lines.push(text);
+    parameters.forEach((parameter, index) => {
+        if (!used.has(index))
+            lines.push(...parameterLines(parameter, depth));
+    });
+    if (lines.length > 0)
+        return lines;
+    // The nested form's `message` is a label ("EXCEPTION", "CAUSE"): shown only when nothing else is.
+    if (typeof message === 'string' && message.trim())
+        return [message.trim()];
+    const id = typeof inner.messageId === 'string' ? inner.messageId.trim() : '';
+    return id ? [id] : [];
+}
+/** A parameter: text (maybe several lines), or a whole nested tree as a JSON string. */
+function parameterLines(parameter, depth) {
+    if (typeof parameter === 'number' || typeof parameter === 'boolean')
+        return [String(parameter)];
+    if (typeof parameter !== 'string')
+        return [];
+    const text = parameter.trim();
+    if (text.startsWith('{') && depth < MAX_DEPTH) {
+        const nested = parseJson(text);
+        if ((0,json/* isRecord */.u4)(nested))
+            return linesOf(nested);
+    }
+    return textLines(text);
+}
+/**
+ * Lines of a text; a nested document the tenant cut off itself still has its newlines escaped, so `\n`
+ * counts as one. Lines that only point at a column (`^`, `*`) say nothing on their own.
+ */
+function textLines(text) {
+    const unescaped = text.includes('\n') ? text : text.replace(/\\n/g, '\n');
+    return unescaped
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && line.replace(/[\s*^]/g, '') !== '');
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/sap/states.ts
@@ -742,6 +805,12 @@ function artifactComponent(id, entity, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/sap/session.ts
+/**
+ * One run's conversation with a tenant. Per target: the deploy task (phase 1, BuildAndDeployStatus),
+ * then the artifact in the runtime (phase 2, IntegrationRuntimeArtifacts), then — on a failure — the
+ * error details, which SAP may need a few reads to provide.
+ */
+
 
 
 
@@ -758,6 +827,9 @@ const MAX_ERROR_DETAIL_WAITS = 3;
  */
 const STALE_TOLERANCE_MS = 5_000;
 const NOT_FOUND_TEXT = /requested entity could not be found/i;
+/** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
+const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
+const BUILT_NOT_IN_RUNTIME = 'SUCCESS (not in runtime)';
 class SapSession {
     settings;
     now;
@@ -787,23 +859,33 @@ class SapSession {
         (0,http_status/* assertStatus */.LZ)(response, [202], context);
         const taskId = taskIdFrom(response, context);
         const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
+        if (taskId === undefined) {
+            // Message mappings: the tenant gives no task, so there is no build to follow, only the runtime entry.
+            this.progress.set(id, { phase: 'runtime', deployed: true, deployedNotBeforeMs });
+            return { message: `${id}: deploy of version ${version} requested (no task id: following the runtime entry)` };
+        }
         this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
         return { taskId, message: `${id}: deploy of version ${version} requested (task ${taskId})` };
     }
     async read(id, call) {
-        let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+        let progress = this.progress.get(id) ?? { phase: 'runtime', deployed: false };
         if (progress.phase === 'build') {
             const build = await this.readBuild(progress.taskId, call);
             if (build && build.state !== 'failed')
                 return build;
             progress = build
                 ? { phase: 'failure', failed: build, emptyReads: 0 }
-                : { phase: 'runtime', built: true, deployedNotBeforeMs: progress.deployedNotBeforeMs };
+                : {
+                    phase: 'runtime',
+                    deployed: true,
+                    builtAtMs: this.now(),
+                    deployedNotBeforeMs: progress.deployedNotBeforeMs,
+                };
             this.progress.set(id, progress);
         }
         if (progress.phase === 'runtime') {
-            const runtime = await this.readRuntime(id, progress.built, progress.deployedNotBeforeMs, call);
-            if (runtime.state !== 'failed')
+            const runtime = await this.readRuntime(id, progress, call);
+            if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME)
                 return runtime;
             progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
             this.progress.set(id, progress);
@@ -822,29 +904,55 @@ class SapSession {
         (0,http_status/* assertSameTarget */.SA)(entity.TaskId, taskId, 'deploy task', context);
         return (0,json/* lookupWord */.Vr)(BUILD_STATES, entity.Status ?? '') === 'built' ? undefined : buildSnapshot(taskId, entity);
     }
-    async readRuntime(id, built, deployedNotBeforeMs, call) {
+    async readRuntime(id, progress, call) {
         const context = `reading the runtime status of '${id}'`;
         const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
         if (isEntityNotFound(response)) {
             const missing = (0,not_found/* notFoundSnapshot */.u)(response, context, `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`);
-            if (!built)
-                return missing;
+            return progress.deployed ? this.missingAfterDeploy(id, progress.builtAtMs) : missing;
+        }
+        (0,http_status/* assertStatus */.LZ)(response, [200], context);
+        const entity = await readEntity(response, context);
+        (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
+        return runtimeSnapshot(id, entity, {
+            version: this.expectedVersion,
+            deployedNotBeforeMs: progress.deployedNotBeforeMs,
+        });
+    }
+    /**
+     * A deployed artifact the runtime does not show yet. After a `SUCCESS` build that lasts only the grace: a
+     * flow whose runtime profile is an Edge Integration Cell never appears here, and waiting until `timeout`
+     * would say nothing.
+     */
+    missingAfterDeploy(id, builtAtMs) {
+        if (builtAtMs === undefined) {
+            return { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' };
+        }
+        const graceMs = this.settings.runtimeGraceMs;
+        if (this.now() - builtAtMs < graceMs) {
             return {
                 state: 'in_progress',
                 providerStatus: 'SUCCESS',
                 message: 'build succeeded, waiting for the runtime to pick up the deploy',
             };
         }
-        (0,http_status/* assertStatus */.LZ)(response, [200], context);
-        const entity = await readEntity(response, context);
-        (0,http_status/* assertSameTarget */.SA)(entity.Id, id, 'artifact', context);
-        return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
+        return {
+            state: 'failed',
+            providerStatus: BUILT_NOT_IN_RUNTIME,
+            message: `the build succeeded, but '${id}' did not appear in the Cloud Integration runtime within ${(0,values/* formatDuration */.a3)(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
+        };
+    }
+    async readErrorInformation(id, call) {
+        const url = sapUrls.errorInformation(this.settings.root, id);
+        const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+        const response = await this.api.get(url, call, { accept: preferred });
+        return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
     }
     /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
     async readErrorDetails(id, progress, call) {
         const { failed } = progress;
         const context = `reading the error details of '${id}'`;
-        const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
+        const response = await this.readErrorInformation(id, call);
         if (response.status === 200 || response.status === 204)
             (0,http_status/* assertNotHtml */.VA)(response, context);
         const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
@@ -866,6 +974,11 @@ class SapSession {
         return { ...failed, message: `${failed.message} (error details unavailable: HTTP ${response.status})` };
     }
 }
+/**
+ * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
+ * Accept is tried once, in case a tenant behaves the documented way.
+ */
+const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'];
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
 function isEntityNotFound(response) {
     return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
@@ -886,6 +999,8 @@ var core_errors = __webpack_require__(4296);
 
 
 
+/** Tenants show a built artifact in the runtime within seconds; two minutes leave room for a busy one. */
+const MIN_RUNTIME_GRACE_MS = 120_000;
 const SERVICE_KEY_FIELDS = ['clientid', 'clientsecret', 'tokenurl'];
 const API_PATH = '/api/v1';
 function resolveSettings(config) {
@@ -903,6 +1018,7 @@ function resolveSettings(config) {
         ids: config.ids,
         artifactType: config.artifactType,
         version: config.version,
+        runtimeGraceMs: Math.max(config.wait.discoveryTimeoutMs, MIN_RUNTIME_GRACE_MS),
     };
 }
 /** The service root as reports may show it. */

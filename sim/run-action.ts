@@ -127,7 +127,7 @@ function parseOutputFile(content: string): Record<string, string> {
  * The inputs SPEC names as secrets. Listed here rather than imported from src: the harness must
  * not inherit a slip in the code it checks.
  */
-const SECRET_INPUTS = ['token', 'password', 'api-key', 'client-secret', 'github-token', 'service-key'];
+const SECRET_INPUTS = ['token', 'password', 'api-key', 'client-secret', 'client-key', 'github-token', 'service-key'];
 /** Service-key fields holding a secret: `clientsecret`, `client_secret`, `password`, `apikey`… but not `tokenurl`. */
 const SECRET_FIELD = /(secret|password|passwd|token|key)$/i;
 /**

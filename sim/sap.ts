@@ -4,7 +4,7 @@
  * their ErrorInformation, in JSON or Atom/XML, with CSRF, expiring tokens, faults and login pages.
  * Run alone: `node sim/sap.ts --scenario deploy-ok [--port 0]` — prints its URL and a service key.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import {
   basicAuthorization,
   fault,
@@ -17,6 +17,8 @@ import {
   type Reply,
   type SimServer,
 } from './server.ts';
+import { RECORDED_ERROR_INFORMATION } from './sap/recorded.ts';
+import { TEST_SERVER_TLS } from './tls/server-certificate.ts';
 import { errorBody, renderEntity, serviceDocument, type Format } from './sap/render.ts';
 import { packageTenant, type PackageOptions, type PackageTrace } from './sap-packages.ts';
 
@@ -34,14 +36,16 @@ export interface RuntimeEntry {
 /** SAP's ErrorInformation/$value document. */
 export interface ErrorInformation {
   message: { subsystemName?: string; messageId?: string; messageText: string; parameter?: string[] };
+  /** where tenants put the parameters: beside `message` */
+  parameter?: string[];
   childInstances?: ErrorInformation[];
 }
 
 /** A status word, or a reply sent as it is (a fault). */
 export type BuildStep = string | Reply;
 export type RuntimeStep = RuntimeEntry | 'not-found' | 'not-found-500' | Reply;
-/** `not-ready`: 204, as SAP answers while it collects the details */
-export type ErrorInfoStep = 'not-ready' | ErrorInformation | Reply;
+/** `not-ready`: 204, as SAP answers while it collects the details; `recorded`: a body a tenant sent */
+export type ErrorInfoStep = 'not-ready' | ErrorInformation | { recorded: string } | Reply;
 /** `accept`: 202 with a new task id */
 export type DeployStep = 'accept' | Reply;
 
@@ -55,26 +59,6 @@ export interface Script {
 
 const PREVIOUS_DEPLOY: RuntimeEntry = { status: 'STARTED', version: '0.9.0', deployedOn: 'earlier' };
 
-const compileError = (id: string): ErrorInformation => ({
-  message: {
-    subsystemName: 'IFLMAP Deployment',
-    messageId: 'IFLMAP_DEPLOY_FAILED',
-    messageText: 'Failed to deploy integration flow {0}: {1}',
-    parameter: [id, 'a script step does not compile'],
-  },
-  childInstances: [
-    {
-      message: {
-        subsystemName: 'Script',
-        messageId: 'SCRIPT_COMPILATION_FAILED',
-        messageText: "Script {0} does not compile: unexpected token '{1}' at line {2}",
-        parameter: ['mapOrder.groovy', '}', '42'],
-      },
-      childInstances: [],
-    },
-  ],
-});
-
 const LICENSE_ERROR: ErrorInformation = {
   message: {
     subsystemName: 'Deployment',
@@ -87,15 +71,20 @@ const LICENSE_ERROR: ErrorInformation = {
 const SCENARIOS: Record<string, (id: string) => Script> = {
   'deploy-ok': () => ({ build: ['DEPLOYING', 'SUCCESS'], runtime: [{ status: 'STARTING' }, { status: 'STARTED' }] }),
   started: () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED' }] }),
-  'deploy-fail': (id) => ({
+  'deploy-fail': () => ({
     build: ['DEPLOYING', 'FAIL'],
     runtime: ['not-found'],
-    errorInfo: ['not-ready', compileError(id)],
+    errorInfo: ['not-ready', { recorded: RECORDED_ERROR_INFORMATION.generationFailed }],
   }),
-  'runtime-error': (id) => ({
+  'runtime-error': () => ({
     build: ['DEPLOYING', 'SUCCESS'],
     runtime: [{ status: 'STARTING' }, { status: 'ERROR' }],
-    errorInfo: ['not-ready', compileError(id)],
+    errorInfo: ['not-ready', { recorded: RECORDED_ERROR_INFORMATION.nestedString }],
+  }),
+  'runtime-error-documented': () => ({
+    build: ['SUCCESS'],
+    runtime: [{ status: 'ERROR' }],
+    errorInfo: [{ recorded: RECORDED_ERROR_INFORMATION.childInstances }],
   }),
   'error-without-details': () => ({ build: ['SUCCESS'], runtime: [{ status: 'ERROR' }], errorInfo: ['not-ready'] }),
   'license-error': () => ({
@@ -109,6 +98,16 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
     build: ['DEPLOYING', 'SUCCESS'],
     runtime: [PREVIOUS_DEPLOY, 'not-found', { status: 'STARTING' }, { status: 'STARTED' }],
   }),
+  // Right after a redeploy the runtime still shows the previous deploy of the same version for a while.
+  redeploy: () => ({
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [
+      { status: 'STARTED', deployedOn: 'earlier' },
+      { status: 'STARTED', deployedOn: 'earlier' },
+      { status: 'STARTING' },
+      { status: 'STARTED' },
+    ],
+  }),
   'other-version': () => ({ build: ['SUCCESS'], runtime: [{ status: 'STARTED', version: '0.9.0' }] }),
   'not-deployed': () => ({ build: ['SUCCESS'], runtime: ['not-found'] }),
   'not-deployed-500': () => ({ build: ['SUCCESS'], runtime: ['not-found-500'] }),
@@ -116,6 +115,25 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
     deploy: [fault.unavailable(0), 'accept'],
     build: [fault.unavailable(0), 'DEPLOYING', fault.tooManyRequests(0), 'SUCCESS'],
     runtime: [fault.reset(), { status: 'STARTING' }, { status: 'STARTED' }],
+  }),
+  // A gateway in front of the tenant refuses the deploy POST twice (no Retry-After), then it goes through.
+  'deploy-gateway': () => ({
+    deploy: [
+      fault.unavailable(),
+      { status: 502, headers: { 'content-type': 'text/plain' }, body: 'Bad Gateway' },
+      'accept',
+    ],
+    build: ['DEPLOYING', 'SUCCESS'],
+    runtime: [{ status: 'STARTED' }],
+  }),
+  // A 500 may have started the deploy: never sent again.
+  'deploy-500': () => ({
+    deploy: [
+      errorBody('json', 500, 'Internal Server Error', 'Internal error while triggering the deployment'),
+      'accept',
+    ],
+    build: ['SUCCESS'],
+    runtime: [{ status: 'STARTED' }],
   }),
   endless: () => ({ build: ['DEPLOYING'], runtime: [{ status: 'STARTING' }] }),
   'rate-limited': () => ({ build: ['SUCCESS'], runtime: [fault.tooManyRequests(1), { status: 'STARTED' }] }),
@@ -135,6 +153,8 @@ const SCENARIOS: Record<string, (id: string) => Script> = {
 
 export type SimAuth =
   | { kind: 'oauth'; clientId: string; clientSecret: string }
+  /** a certificate key: tokens from an HTTPS endpoint that requires this client certificate (mutual TLS) */
+  | { kind: 'x509'; clientId: string; certificate: string; key: string }
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'none' };
 
@@ -151,6 +171,16 @@ export interface SapSimulatorOptions {
   csrf?: boolean;
   /** every API request gets a login page with 200, as behind an identity provider */
   htmlLogin?: boolean;
+  /**
+   * The one Accept that `ErrorInformation/$value` serves; any other gets 406. Default `xml`, as tenants
+   * do (406 to `application/json`, a JSON body to `application/xml`); `json` plays the documented way.
+   */
+  errorInfoAccept?: 'xml' | 'json';
+  /**
+   * How the token endpoint answers: `json` (default); `form` (form-urlencoded, as some servers do); `html`
+   * (a page with the token in it); `echo` (400 quoting the request, Authorization header included).
+   */
+  tokenAnswer?: 'json' | 'form' | 'html' | 'echo';
   /** `expires_in` of issued tokens, seconds (default 300) */
   tokenLifetimeSeconds?: number;
   /** the first access token is refused after this many API requests, as if it expired early */
@@ -161,8 +191,10 @@ export interface SapSimulatorOptions {
 }
 
 export interface SapSimulator extends SimServer {
-  /** a service key for this simulator (OAuth only) */
+  /** a service key for this simulator (OAuth and X.509 only) */
   serviceKey: string;
+  /** X.509: the HTTPS token endpoint that requires the client certificate (its `certurl`) */
+  certificateTokenServer?: SimServer;
   /** every access token handed out, to check that none leaks */
   tokensIssued: string[];
   /** artifact id → the task id of its last deploy */
@@ -218,19 +250,39 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
 
   const notFound = (): Reply => errorBody(format, 404, 'Not Found', 'Requested entity could not be found.');
 
+  /** The client authenticated: with its secret (Basic), or with its certificate (mutual TLS) and client_id. */
+  const clientAuthenticated = (request: RecordedRequest, form: URLSearchParams): boolean => {
+    if (auth.kind === 'oauth')
+      return request.headers.authorization === basicAuthorization(auth.clientId, auth.clientSecret);
+    if (auth.kind !== 'x509') return false;
+    return form.get('client_id') === auth.clientId && request.clientCertificate === fingerprintOf(auth.certificate);
+  };
+
   const issueToken = (request: RecordedRequest): Reply => {
-    if (auth.kind !== 'oauth') return notFound();
-    const expected = basicAuthorization(auth.clientId, auth.clientSecret);
+    if (auth.kind !== 'oauth' && auth.kind !== 'x509') return notFound();
     const form = new URLSearchParams(request.body);
     if (request.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
       return json(400, { error: 'unsupported_grant_type' });
     }
-    if (request.headers.authorization !== expected) {
-      return json(401, { error: 'unauthorized', error_description: 'Bad credentials' });
+    if (options.tokenAnswer === 'echo') {
+      // A hostile or broken endpoint that quotes what it was sent, credentials included.
+      const echoed = `rejected request: authorization=${request.headers.authorization ?? ''} body=${request.body}`;
+      return { status: 400, headers: { 'content-type': 'text/plain' }, body: echoed };
+    }
+    if (!clientAuthenticated(request, form)) {
+      return json(401, { error: 'invalid_client', error_description: 'Bad credentials' });
     }
     const token = `eyJ${randomBytes(24).toString('hex')}`;
     const lifetime = options.tokenLifetimeSeconds ?? 300;
     tokens.set(token, Date.now() + lifetime * 1000);
+    if (options.tokenAnswer === 'form') {
+      const body = new URLSearchParams({ access_token: token, token_type: 'bearer', expires_in: String(lifetime) });
+      return { status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() };
+    }
+    if (options.tokenAnswer === 'html') {
+      const body = `<!DOCTYPE html><html><body><p>Your token: ${token}</p></body></html>`;
+      return { status: 200, headers: { 'content-type': 'text/html' }, body };
+    }
     return json(200, {
       access_token: token,
       token_type: 'bearer',
@@ -297,6 +349,8 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     if (step !== 'accept') return step;
     artifact.version = tenant.deployed(id, version);
     artifact.type = type;
+    // Tenants answer a message-mapping deploy with an empty 202: no task id, no build status to read.
+    if (type === 'MESSAGE_MAPPING') return { status: 202, headers: { 'content-type': 'text/plain' }, body: '' };
     const taskId = randomUUID().replace(/-/g, '');
     tasks.set(taskId, id);
     taskIds.set(id, taskId);
@@ -343,11 +397,17 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     );
   };
 
-  const errorInformation = (id: string): Reply => {
+  const errorInformation = (id: string, request: RecordedRequest): Reply => {
+    const served = options.errorInfoAccept === 'json' ? 'application/json' : 'application/xml';
+    const accept = String(request.headers.accept ?? '');
+    const refused = served === 'application/xml' ? accept.includes('application/json') : !accept.includes(served);
+    if (refused) return { status: 406, headers: { 'content-type': 'text/plain' }, body: 'Not Acceptable' };
     const step = artifactFor(id).errorInfo();
     if (step === 'not-ready') return { status: 204 };
     if (isReply(step)) return step;
-    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: JSON.stringify(step) };
+    // JSON whatever the Accept asked for, as a media resource's bytes.
+    const body = 'recorded' in step ? step.recorded : JSON.stringify(step);
+    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body };
   };
 
   const api = (request: RecordedRequest, path: string): Reply => {
@@ -371,38 +431,40 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     if (artifact) {
       const id = literal(safeDecode(artifact[1] ?? ''));
       if (id === undefined) return errorBody(format, 400, 'Bad Request', 'Invalid key predicate');
-      return artifact[2] ? errorInformation(id) : runtime(id);
+      return artifact[2] ? errorInformation(id, request) : runtime(id);
     }
     return errorBody(format, 404, 'Not Found', `Resource not found for the segment '${resource.slice(1)}'.`);
   };
 
-  const server = await startServer(
-    (request) => {
-      // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
-      const path = request.rawPath;
-      if (path === '/oauth/token') return issueToken(request);
-      if (path === API || path.startsWith(`${API}/`)) return tenant.serve(() => api(request, path));
-      return notFound();
-    },
-    { port: options.port },
-  );
+  const route = (request: RecordedRequest): Reply | Promise<Reply> => {
+    // Matched on the path as sent: an id that was not encoded shows up as extra segments here.
+    const path = request.rawPath;
+    if (path === '/oauth/token') return issueToken(request);
+    if (path === API || path.startsWith(`${API}/`)) return tenant.serve(() => api(request, path));
+    return notFound();
+  };
+  const server = await startServer(route, { port: options.port });
+  // BTP's cert host only takes token requests, over TLS with a client certificate.
+  const certificateTokenServer =
+    auth.kind === 'x509'
+      ? await startServer((request) => (request.rawPath === '/oauth/token' ? issueToken(request) : notFound()), {
+          https: { ...TEST_SERVER_TLS, requestCert: true, rejectUnauthorized: false },
+        })
+      : undefined;
   origin = server.url;
   const serviceKey = JSON.stringify(
-    {
-      oauth: {
-        createdate: '2025-01-01T00:00:00.000Z',
-        clientid: auth.kind === 'oauth' ? auth.clientId : '',
-        clientsecret: auth.kind === 'oauth' ? auth.clientSecret : '',
-        tokenurl: `${server.url}/oauth/token`,
-        url: server.url,
-      },
-    },
+    { oauth: serviceKeyFields(auth, server.url, certificateTokenServer?.url) },
     null,
     2,
   );
   return {
     ...server,
+    close: async () => {
+      await certificateTokenServer?.close();
+      await server.close();
+    },
     serviceKey,
+    certificateTokenServer,
     get tokensIssued() {
       return [...tokens.keys()];
     },
@@ -410,6 +472,19 @@ export async function startSapSimulator(options: SapSimulatorOptions): Promise<S
     tenant,
   };
 }
+
+/** The `oauth` part of a service key as the BTP cockpit shows it, for a secret or a certificate client. */
+function serviceKeyFields(auth: SimAuth, url: string, certUrl: string | undefined): Record<string, string> {
+  const common = { createdate: '2025-01-01T00:00:00.000Z', tokenurl: `${url}/oauth/token`, url };
+  if (auth.kind === 'x509') {
+    const { clientId, certificate, key } = auth;
+    return { clientid: clientId, certificate, key, ...common, certurl: certUrl ?? '', 'credential-type': 'x509' };
+  }
+  const oauth = auth.kind === 'oauth';
+  return { clientid: oauth ? auth.clientId : '', clientsecret: oauth ? auth.clientSecret : '', ...common };
+}
+
+const fingerprintOf = (certificate: string): string => new X509Certificate(certificate).fingerprint256;
 
 /** `'It''s'` → `It's`; undefined when the text is not one OData string literal. */
 export function literal(text: string): string | undefined {

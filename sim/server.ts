@@ -4,7 +4,9 @@
  * are replies like any other, so scripted sequences can mix them with provider states.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 
 export interface RecordedRequest {
   method: string;
@@ -19,6 +21,8 @@ export interface RecordedRequest {
   body: string;
   /** ms since the server started */
   at: number;
+  /** HTTPS: the SHA-256 fingerprint of the certificate the client presented, if it presented one */
+  clientCertificate?: string;
 }
 
 export interface Reply {
@@ -44,14 +48,20 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: Handler, options: { port?: number } = {}): Promise<SimServer> {
+export interface ServerOptions {
+  port?: number;
+  /** serve HTTPS with these options (key, cert, requestCert…) instead of plain HTTP */
+  https?: HttpsOptions;
+}
+
+export async function startServer(handler: Handler, options: ServerOptions = {}): Promise<SimServer> {
   const started = Date.now();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
   let inFlight = 0;
   let maxInFlight = 0;
-  const server: Server = createServer((req, res) => {
+  const serve: Parameters<typeof createServer>[1] = (req, res) => {
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => (inFlight -= 1));
@@ -70,6 +80,8 @@ export async function startServer(handler: Handler, options: { port?: number } =
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now() - started,
       };
+      const peer = options.https ? (req.socket as TLSSocket).getPeerCertificate() : undefined;
+      if (peer?.fingerprint256) recorded.clientCertificate = peer.fingerprint256;
       requests.push(recorded);
       void Promise.resolve()
         .then(() => handler(recorded))
@@ -89,7 +101,8 @@ export async function startServer(handler: Handler, options: { port?: number } =
           res.end(`simulator error: ${String(error)}`);
         });
     });
-  });
+  };
+  const server: Server = options.https ? createHttpsServer(options.https, serve) : createServer(serve);
   server.on('connection', (socket) => {
     connections += 1;
     sockets.add(socket);
@@ -98,7 +111,7 @@ export async function startServer(handler: Handler, options: { port?: number } =
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     connections: () => connections,

@@ -98,6 +98,7 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
       extraHeaders: config.headers,
       extraHeadersOrigin: new URL(prepared.endpoint).origin,
       caCertificate: config.caCertificate,
+      clientCertificate: prepared.clientCertificate,
       proxyEnv: proxyEnvironment(edge.env),
     });
     http = client;

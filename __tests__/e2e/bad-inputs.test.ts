@@ -3,6 +3,7 @@
  * message naming the input, exit code 1, and no request to the provider.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientCertificate } from '../../sim/tls/client-certificate.ts';
 import { runAction, type ActionRun } from '../../sim/run-action.ts';
 import { startServer, type SimServer } from '../../sim/server.ts';
 
@@ -73,6 +74,26 @@ const ROWS: Row[] = [
     'sap-cloud-integration',
     { username: '', password: '', 'client-id': 'a', 'client-secret': 'Cl-S3cret-9', 'token-url': 'file:///etc/passwd' },
     'token-url',
+  ],
+  [
+    'client-key not a PEM key',
+    'sap-cloud-integration',
+    {
+      username: '',
+      password: '',
+      'client-id': 'sb-x509',
+      'client-certificate': clientCertificate().certificate,
+      'client-key': 'Key-S3cret-not-PEM',
+      'token-url': 'https://auth.example/oauth/token',
+    },
+    'client-key',
+    'holds no PEM private key',
+  ],
+  [
+    'client-certificate without client-key',
+    'sap-cloud-integration',
+    { username: '', password: '', 'client-id': 'sb-x509', 'client-certificate': clientCertificate().certificate },
+    'client-key',
   ],
   ['api-key missing', 'nl-flow', { 'api-key': '' }, 'api-key'],
   ['token missing', 'installer', { token: '' }, 'token'],

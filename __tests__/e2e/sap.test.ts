@@ -32,6 +32,9 @@ async function run(options: SapSimulatorOptions, inputs: Record<string, string> 
 }
 
 const apiRequests = (sim: SapSimulator) => sim.requests.filter((r) => r.url.startsWith('/api/v1'));
+/** Deploy POSTs that reached the deploy logic: with the CSRF token (the first one only fetches it). */
+const deployPosts = (sim: SapSimulator) =>
+  apiRequests(sim).filter((r) => r.method === 'POST' && r.headers['x-csrf-token']);
 
 describe('sap-cloud-integration end to end', () => {
   it('deploys with a service key: DEPLOYING → SUCCESS → STARTING → STARTED', async () => {
@@ -61,21 +64,71 @@ describe('sap-cloud-integration end to end', () => {
     expect(action.summary).toContain(action.outputs['task-id']);
   });
 
-  it('fails on a build FAIL with the error information in the message', async () => {
-    const { run: action } = await run({ scenario: 'deploy-fail' }, { deploy: 'true' });
+  it('fails on a build FAIL with the recorded diagnostic in message, summary and log', async () => {
+    const { run: action, result } = await run({ scenario: 'deploy-fail' }, { deploy: 'true' });
+    const diagnostic = "Script file 'script1.groovy' not found";
     expect(action.exitCode).toBe(1);
     expect(action.outputs).toMatchObject({ status: 'failed', ready: 'false', 'provider-status': 'FAIL' });
-    expect(action.outputs.message).toContain(
-      'Failed to deploy integration flow Order_Sync: a script step does not compile',
-    );
-    expect(action.outputs.message).toContain('mapOrder.groovy');
+    expect(action.outputs.message).toContain(diagnostic);
+    expect(action.outputs.message).not.toMatch(/GenerationFailed$/);
+    expect(result.targets[0]?.message).toContain(diagnostic);
+    expect(action.summary).toContain('script1.groovy');
+    expect(action.summary).toContain('Generation and build failed for TEST_DEPLOY_STATUS_BROKEN');
+    // A plain line of the job log, not only the annotation.
+    const plainLines = action.stdout.split('\n').filter((line) => !line.startsWith('::'));
+    expect(plainLines.some((line) => line.includes(diagnostic))).toBe(true);
   });
 
-  it('fails on a runtime ERROR once the error details arrive', async () => {
+  it('fails on a runtime ERROR with the recorded nested diagnostic, flattened', async () => {
     const { run: action, result } = await run({ scenario: 'runtime-error' }, { deploy: 'true' });
+    const cause = 'SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43';
     expect(action.exitCode).toBe(1);
     expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
-    expect(result.targets[0]?.message).toMatch(/^runtime status ERROR: Failed to deploy integration flow Order_Sync/);
+    expect(result.targets[0]?.message).toBe(
+      `runtime status ERROR: ${cause} — SimpleParserException: expected symbol functionEnd but was eol`,
+    );
+    expect(action.summary).toContain('expected symbol functionEnd but was eol at location 43');
+    expect(action.summary).not.toContain('childMessageInstances');
+    expect(action.stdout).toContain(cause);
+  });
+
+  it('reads the error details after a 406 to the first Accept', async () => {
+    const { run: action, sim } = await run({ scenario: 'runtime-error-documented', errorInfoAccept: 'json' });
+    expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
+    expect(action.outputs.message).toContain('Script resource not found');
+    const reads = apiRequests(sim).filter((r) => r.url.endsWith('/$value'));
+    expect(reads.map((r) => r.headers.accept)).toEqual(['application/xml', 'application/json']);
+  });
+
+  it('deploys a message mapping whose deploy answers 202 without a task id, past the previous entry', async () => {
+    const { run: action, sim } = await run(
+      { scenario: 'redeploy' },
+      { deploy: 'true', id: 'MM_Order_To_Invoice', 'artifact-type': 'message-mapping' },
+    );
+    expect(action.exitCode).toBe(0);
+    expect(action.outputs).toMatchObject({ status: 'succeeded', 'provider-status': 'STARTED', 'task-id': '' });
+    expect(action.stdout).toContain('no task id: following the runtime entry');
+    expect(action.stdout).toContain('from before this run');
+    const paths = apiRequests(sim).map((r) => r.path);
+    expect(paths).toContain('/api/v1/DeployMessageMappingDesigntimeArtifact');
+    expect(paths.some((path) => path.includes('BuildAndDeployStatus'))).toBe(false);
+  });
+
+  it('sends a deploy answered 503 and 502 by a gateway again with the backoff, then follows it', async () => {
+    const { run: action, sim } = await run({ scenario: 'deploy-gateway' }, { deploy: 'true' });
+    expect(action.outputs.status).toBe('succeeded');
+    const posts = deployPosts(sim);
+    expect(posts).toHaveLength(3);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(70);
+    expect(action.outputs['task-id']).toBe(sim.taskIds.get('Order_Sync'));
+    expect(action.stdout).toMatch(/deploy request: .*HTTP 503.* — retrying in/);
+  });
+
+  it('never sends a deploy answered 500 again: it may have started', async () => {
+    const { run: action, sim } = await run({ scenario: 'deploy-500' }, { deploy: 'true' });
+    expect(action.outputs.status).toBe('error');
+    expect(action.outputs.message).toContain('may or may not have started');
+    expect(deployPosts(sim)).toHaveLength(1);
   });
 
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {

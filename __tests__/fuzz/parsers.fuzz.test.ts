@@ -190,7 +190,7 @@ describe('service keys take any text', () => {
         for (const text of [json, json.slice(0, cut)]) {
           try {
             const parsed = parseServiceKey(text);
-            expect(parsed.clientSecret).toBe(clientsecret);
+            expect(parsed).toMatchObject({ kind: 'oauth', clientSecret: clientsecret });
           } catch (error) {
             expect(error).toBeInstanceOf(InputError);
             expect((error as Error).message).not.toContain(clientsecret);

@@ -36,11 +36,11 @@ function lookupWord(table, word) {
 /* harmony export */   U3: () => (/* binding */ responseError),
 /* harmony export */   Uv: () => (/* binding */ bodyDetail),
 /* harmony export */   VA: () => (/* binding */ assertNotHtml),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   WW: () => (/* binding */ requireBody),
 /* harmony export */   Y2: () => (/* binding */ parseJsonBody),
 /* harmony export */   yc: () => (/* binding */ jsonErrorText)
 /* harmony export */ });
-/* unused harmony export retryAfterMs */
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
 /**

@@ -28114,6 +28114,8 @@ const INPUT = {
     clientId: 'client-id',
     clientSecret: 'client-secret',
     tokenUrl: 'token-url',
+    clientCertificate: 'client-certificate',
+    clientKey: 'client-key',
     package: 'package',
     exclude: 'exclude',
     skipUnchanged: 'skip-unchanged',
@@ -28143,6 +28145,7 @@ const SECRET_INPUTS = [
     INPUT.password,
     INPUT.serviceKey,
     INPUT.clientSecret,
+    INPUT.clientKey,
     INPUT.githubToken,
 ];
 /** Every output name of action.yml (SPEC "Outputs"). */
@@ -28396,6 +28399,104 @@ class HttpError extends Error {
     get transient() {
         return this.kind === 'transient';
     }
+}
+
+
+/***/ }),
+
+/***/ 2398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ bodyTooLargeError),
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ng: () => (/* binding */ describeUrl),
+/* harmony export */   w2: () => (/* binding */ timeoutError),
+/* harmony export */   x6: () => (/* binding */ networkError)
+/* harmony export */ });
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8549);
+/**
+ * Messages for requests that got no usable answer. They name the origin and path only: never the
+ * query string, userinfo or headers, which may carry credentials.
+ */
+
+
+
+const MiB = 1024 * 1024;
+/** What network failures are, in words; unknown codes are shown as they are. */
+const NETWORK_CAUSES = {
+    ECONNRESET: 'connection reset',
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed temporarily',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed while sending',
+    UND_ERR_SOCKET: 'connection closed by the other side',
+    UND_ERR_CLOSED: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body ended before its announced length',
+    UND_ERR_INFO: 'the proxy refused the connection',
+};
+/** A certificate that does not verify will not verify on the next try either. */
+const TLS_TRUST_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** `https://host:port/path`, without userinfo and query. */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function timeoutError(url, timeoutMs) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${describeUrl(url)} timed out after ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)}`, {
+        kind: 'transient',
+    });
+}
+function bodyTooLargeError(url, status, maxBodyBytes) {
+    const limit = maxBodyBytes >= MiB ? `${Math.round((maxBodyBytes / MiB) * 100) / 100} MiB` : `${maxBodyBytes} bytes`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`response body exceeds ${limit} (from ${describeUrl(url)})`, {
+        kind: 'permanent',
+        status,
+    });
+}
+/** A request that failed below HTTP: transient, except an untrusted certificate or a request undici refuses. */
+function networkError(url, error) {
+    const code = errorCode(error);
+    const where = describeUrl(url);
+    if (code && TLS_TRUST_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} failed: the TLS certificate is not trusted (${code}) — set ca-certificate when the server uses a private CA`, { kind: 'permanent', cause: error });
+    }
+    if (code === 'UND_ERR_INVALID_ARG') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} could not be sent: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error)}`, {
+            kind: 'permanent',
+            cause: error,
+        });
+    }
+    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpError */ .j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
+}
+/** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
+function errorCode(error) {
+    let found;
+    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+        const { code } = current;
+        if (typeof code === 'string')
+            found = code;
+        current = current.cause;
+    }
+    return found;
 }
 
 
@@ -29215,6 +29316,8 @@ function parseConfig(readRaw) {
             clientId: optional(inputs/* INPUT */.bO.clientId),
             clientSecret: optional(inputs/* INPUT */.bO.clientSecret),
             tokenUrl: optional(inputs/* INPUT */.bO.tokenUrl),
+            clientCertificate: optional(inputs/* INPUT */.bO.clientCertificate),
+            clientKey: optional(inputs/* INPUT */.bO.clientKey),
         },
         headers: headers.headers,
         caCertificate: optional(inputs/* INPUT */.bO.caCertificate),
@@ -29961,7 +30064,7 @@ class TargetWatch {
         if (!session.trigger)
             return this.failedWithError('deploy requested, but this provider cannot start a deploy');
         const trigger = session.trigger.bind(session);
-        const repeatable = session.triggerIsRepeatable === true;
+        const repeatableAfter = (error) => session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
         let plan = planCall(deadline, clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
@@ -29973,7 +30076,10 @@ class TargetWatch {
                 return undefined;
             }
             catch (error) {
-                if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined))
+                if (!isTransient(error))
+                    return this.deployFailed(error);
+                const repeatable = repeatableAfter(error);
+                if (!repeatable && error.retryAfterMs === undefined)
                     return this.deployFailed(error);
                 const retry = repeatable
                     ? this.planNextRead(plan, error.retryAfterMs ?? 0)
@@ -30040,16 +30146,21 @@ class TargetWatch {
         this.snapshot = snapshot;
         this.estimate.observe(this.run.clock.now(), snapshot.progress);
         const line = `${this.id}: ${describeSnapshot(snapshot)}`;
+        const { settings } = this.run;
+        const ends = endsWait(snapshot, settings.allowDegraded);
         if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
             this.mark(snapshot.state);
+            this.run.log.info(line);
+        }
+        else if (ends && previous.message !== snapshot.message) {
+            // The last word often says more than the change did (SAP's error details arrive a read later).
             this.run.log.info(line);
         }
         else {
             this.run.log.debug(line);
         }
         this.warnIfUnknown(snapshot);
-        const { settings } = this.run;
-        if (endsWait(snapshot, settings.allowDegraded))
+        if (ends)
             return this.result(snapshot.state, snapshot.message);
         if (snapshot.state === 'not_found')
             return this.discoveryOver() ? this.notFound(settings.discoveryTimeoutMs) : undefined;
@@ -30293,11 +30404,19 @@ function trustedCertificates(pem) {
 
 /**
  * The one connection pool of a client. Proxy values come from the caller only: undici would read the
- * environment for each missing one, so empty strings stand for "not set".
+ * environment for each missing one, so empty strings stand for "not set". A client certificate is presented
+ * to its own origin only: requests there go through a pool of their own, every other origin never sees it.
  */
-function createDispatcher(proxy = {}, caCertificate) {
+function createDispatcher(proxy = {}, caCertificate, clientCertificate) {
     const ca = caCertificate ? trustedCertificates(caCertificate) : undefined;
     const tls = ca ? { ca } : undefined;
+    const main = poolOf(proxy, tls);
+    if (!clientCertificate)
+        return main;
+    const { origin, certificate, key } = clientCertificate;
+    return new OriginRouter(main, origin, poolOf(proxy, { ...tls, cert: certificate, key }));
+}
+function poolOf(proxy, tls) {
     if (!proxy.httpProxy && !proxy.httpsProxy)
         return new undici.Agent({ connect: tls });
     const options = {
@@ -30307,94 +30426,44 @@ function createDispatcher(proxy = {}, caCertificate) {
         // `connect` serves direct connections; through a proxy the target's TLS is `requestTls`.
         connect: tls,
         requestTls: tls,
-        proxyTls: tls,
+        // The client certificate is for the target, never for the proxy.
+        proxyTls: tls?.ca ? { ca: tls.ca } : undefined,
     };
     return new undici.EnvHttpProxyAgent(options);
 }
-
-;// CONCATENATED MODULE: ./src/http/failure.ts
-/**
- * Messages for requests that got no usable answer. They name the origin and path only: never the
- * query string, userinfo or headers, which may carry credentials.
- */
-
-
-
-const MiB = 1024 * 1024;
-/** What network failures are, in words; unknown codes are shown as they are. */
-const NETWORK_CAUSES = {
-    ECONNRESET: 'connection reset',
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed temporarily',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed while sending',
-    UND_ERR_SOCKET: 'connection closed by the other side',
-    UND_ERR_CLOSED: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body ended before its announced length',
-    UND_ERR_INFO: 'the proxy refused the connection',
-};
-/** A certificate that does not verify will not verify on the next try either. */
-const TLS_TRUST_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'CERT_UNTRUSTED',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** `https://host:port/path`, without userinfo and query. */
-function describeUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-function timeoutError(url, timeoutMs) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(url)} timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}`, {
-        kind: 'transient',
-    });
-}
-function bodyTooLargeError(url, status, maxBodyBytes) {
-    const limit = maxBodyBytes >= MiB ? `${Math.round((maxBodyBytes / MiB) * 100) / 100} MiB` : `${maxBodyBytes} bytes`;
-    return new http_errors/* HttpError */.j(`response body exceeds ${limit} (from ${describeUrl(url)})`, {
-        kind: 'permanent',
-        status,
-    });
-}
-/** A request that failed below HTTP: transient, except an untrusted certificate or a request undici refuses. */
-function networkError(url, error) {
-    const code = errorCode(error);
-    const where = describeUrl(url);
-    if (code && TLS_TRUST_CODES.has(code)) {
-        return new http_errors/* HttpError */.j(`request to ${where} failed: the TLS certificate is not trusted (${code}) — set ca-certificate when the server uses a private CA`, { kind: 'permanent', cause: error });
+/** Sends requests for `origin` through `special`, all others through `main`. */
+class OriginRouter extends undici.Dispatcher {
+    main;
+    origin;
+    special;
+    constructor(main, origin, special) {
+        super();
+        this.main = main;
+        this.origin = origin;
+        this.special = special;
     }
-    if (code === 'UND_ERR_INVALID_ARG') {
-        return new http_errors/* HttpError */.j(`request to ${where} could not be sent: ${(0,errors/* messageOf */.b)(error)}`, {
-            kind: 'permanent',
-            cause: error,
-        });
+    dispatch(options, handler) {
+        const target = new URL(String(options.origin ?? '')).origin === this.origin ? this.special : this.main;
+        return target.dispatch(options, handler);
     }
-    const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,errors/* messageOf */.b)(error);
-    return new http_errors/* HttpError */.j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
-}
-/** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
-function errorCode(error) {
-    let found;
-    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-        const { code } = current;
-        if (typeof code === 'string')
-            found = code;
-        current = current.cause;
+    close(callback) {
+        const closed = Promise.all([this.main.close(), this.special.close()]).then(() => undefined);
+        if (!callback)
+            return closed;
+        void closed.then(callback);
     }
-    return found;
+    destroy(first, second) {
+        const error = typeof first === 'function' ? null : (first ?? null);
+        const callback = typeof first === 'function' ? first : second;
+        const destroyed = Promise.all([this.main.destroy(error), this.special.destroy(error)]).then(() => undefined);
+        if (!callback)
+            return destroyed;
+        void destroyed.then(callback);
+    }
 }
 
+// EXTERNAL MODULE: ./src/http/failure.ts
+var failure = __nccwpck_require__(2398);
 ;// CONCATENATED MODULE: ./src/http/redirect.ts
 
 
@@ -30424,7 +30493,7 @@ function redirectTarget(method, status, location, from) {
     return withoutUserinfo(target);
 }
 function tooManyRedirects(from) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(from)} redirected more than ${MAX_REDIRECTS} times`, {
+    return new http_errors/* HttpError */.j(`request to ${(0,failure/* describeUrl */.Ng)(from)} redirected more than ${MAX_REDIRECTS} times`, {
         kind: 'permanent',
     });
 }
@@ -30448,7 +30517,7 @@ function withoutUserinfo(url) {
     return copy;
 }
 function refused(from, what) {
-    return new http_errors/* HttpError */.j(`request to ${describeUrl(from)} was redirected to ${what}; not followed`, {
+    return new http_errors/* HttpError */.j(`request to ${(0,failure/* describeUrl */.Ng)(from)} was redirected to ${what}; not followed`, {
         kind: 'permanent',
     });
 }
@@ -30514,7 +30583,7 @@ const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const DEFAULT_USER_AGENT = 'await-deploy/1';
 /** Throws InputError for an unreadable `caCertificate`, so a bad value stops the step before any request. */
 function createHttpClient(options = {}) {
-    const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate);
+    const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate, options.clientCertificate);
     const extraHeaders = lowerCaseNames(options.extraHeaders ?? {});
     const settings = {
         dispatcher,
@@ -30548,10 +30617,10 @@ async function perform(request, settings) {
         if (caller?.aborted)
             throw caller.reason;
         if (progress.timedOut)
-            throw timeoutError(progress.url, request.timeoutMs);
+            throw (0,failure/* timeoutError */.w2)(progress.url, request.timeoutMs);
         if (error instanceof http_errors/* HttpError */.j)
             throw error;
-        throw networkError(progress.url, error);
+        throw (0,failure/* networkError */.x6)(progress.url, error);
     }
     finally {
         clearTimeout(timer);
@@ -30586,7 +30655,7 @@ async function readBody(answer, settings, from) {
     }
     catch (error) {
         if (error instanceof BodyTooLarge)
-            throw bodyTooLargeError(from, answer.statusCode, settings.maxBodyBytes);
+            throw (0,failure/* bodyTooLargeError */.Ae)(from, answer.statusCode, settings.maxBodyBytes);
         throw error;
     }
 }
@@ -30616,7 +30685,7 @@ var auth = __nccwpck_require__(5714);
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
     'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
-    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 836))).sapProvider,
+    'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 538).then(__nccwpck_require__.bind(__nccwpck_require__, 9538))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };
@@ -31105,6 +31174,7 @@ async function waitAndReport(edge) {
             extraHeaders: config.headers,
             extraHeadersOrigin: new URL(prepared.endpoint).origin,
             caCertificate: config.caCertificate,
+            clientCertificate: prepared.clientCertificate,
             proxyEnv: proxyEnvironment(edge.env),
         });
         http = client;
@@ -31357,6 +31427,11 @@ const INPUT_DOCS = {
     'client-id': { description: 'SAP OAuth2 client id (without a service key).', scope: SAP },
     'client-secret': { description: 'SAP OAuth2 client secret (without a service key).', scope: SAP },
     'token-url': { description: 'SAP OAuth2 token URL (without a service key).', scope: SAP },
+    'client-certificate': {
+        description: 'SAP: PEM client certificate, for OAuth2 client credentials over mutual TLS with client-id and token-url (instead of client-secret).',
+        scope: SAP,
+    },
+    'client-key': { description: 'SAP: PEM private key of client-certificate (unencrypted).', scope: SAP },
     package: {
         description: 'SAP: integration package id(s). Every designtime artifact of the package (integration flows, value mappings, script collections, message mappings) is a target; combined with id when both are given. With deploy, script collections, value mappings and message mappings are deployed first, then the integration flows.',
         scope: SAP,

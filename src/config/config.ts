@@ -15,6 +15,9 @@ export interface Credentials {
   clientId?: string;
   clientSecret?: string;
   tokenUrl?: string;
+  /** SAP: PEM client certificate and its private key, for client credentials over mutual TLS */
+  clientCertificate?: string;
+  clientKey?: string;
 }
 
 export interface WaitSettings {

@@ -62,6 +62,12 @@ export const INPUT_DOCS: Record<InputName, InputDoc> = {
   'client-id': { description: 'SAP OAuth2 client id (without a service key).', scope: SAP },
   'client-secret': { description: 'SAP OAuth2 client secret (without a service key).', scope: SAP },
   'token-url': { description: 'SAP OAuth2 token URL (without a service key).', scope: SAP },
+  'client-certificate': {
+    description:
+      'SAP: PEM client certificate, for OAuth2 client credentials over mutual TLS with client-id and token-url (instead of client-secret).',
+    scope: SAP,
+  },
+  'client-key': { description: 'SAP: PEM private key of client-certificate (unencrypted).', scope: SAP },
   package: {
     description:
       'SAP: integration package id(s). Every designtime artifact of the package (integration flows, value mappings, script collections, message mappings) is a target; combined with id when both are given. With deploy, script collections, value mappings and message mappings are deployed first, then the integration flows.',

@@ -14,6 +14,8 @@ export const INPUT = {
   clientId: 'client-id',
   clientSecret: 'client-secret',
   tokenUrl: 'token-url',
+  clientCertificate: 'client-certificate',
+  clientKey: 'client-key',
   package: 'package',
   exclude: 'exclude',
   skipUnchanged: 'skip-unchanged',
@@ -46,6 +48,7 @@ export const SECRET_INPUTS: readonly InputName[] = [
   INPUT.password,
   INPUT.serviceKey,
   INPUT.clientSecret,
+  INPUT.clientKey,
   INPUT.githubToken,
 ];
 

@@ -77,6 +77,8 @@ export function parseConfig(readRaw: InputReader): Config {
       clientId: optional(INPUT.clientId),
       clientSecret: optional(INPUT.clientSecret),
       tokenUrl: optional(INPUT.tokenUrl),
+      clientCertificate: optional(INPUT.clientCertificate),
+      clientKey: optional(INPUT.clientKey),
     },
     headers: headers.headers,
     caCertificate: optional(INPUT.caCertificate),

@@ -63,7 +63,8 @@ export class TargetWatch {
     const { session, deadline, clock } = this.run;
     if (!session.trigger) return this.failedWithError('deploy requested, but this provider cannot start a deploy');
     const trigger = session.trigger.bind(session);
-    const repeatable = session.triggerIsRepeatable === true;
+    const repeatableAfter = (error: HttpError): boolean =>
+      session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
     let plan = planCall(deadline, clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);
@@ -74,7 +75,9 @@ export class TargetWatch {
         this.run.log.info(started.message);
         return undefined;
       } catch (error) {
-        if (!isTransient(error) || (!repeatable && error.retryAfterMs === undefined)) return this.deployFailed(error);
+        if (!isTransient(error)) return this.deployFailed(error);
+        const repeatable = repeatableAfter(error);
+        if (!repeatable && error.retryAfterMs === undefined) return this.deployFailed(error);
         const retry = repeatable
           ? this.planNextRead(plan, error.retryAfterMs ?? 0)
           : plan.last
@@ -140,16 +143,20 @@ export class TargetWatch {
     this.snapshot = snapshot;
     this.estimate.observe(this.run.clock.now(), snapshot.progress);
     const line = `${this.id}: ${describeSnapshot(snapshot)}`;
+    const { settings } = this.run;
+    const ends = endsWait(snapshot, settings.allowDegraded);
     if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
       this.mark(snapshot.state);
+      this.run.log.info(line);
+    } else if (ends && previous.message !== snapshot.message) {
+      // The last word often says more than the change did (SAP's error details arrive a read later).
       this.run.log.info(line);
     } else {
       this.run.log.debug(line);
     }
     this.warnIfUnknown(snapshot);
 
-    const { settings } = this.run;
-    if (endsWait(snapshot, settings.allowDegraded)) return this.result(snapshot.state, snapshot.message);
+    if (ends) return this.result(snapshot.state, snapshot.message);
     if (snapshot.state === 'not_found')
       return this.discoveryOver() ? this.notFound(settings.discoveryTimeoutMs) : undefined;
     if (this.stall.stalled(snapshot, this.run.clock.now())) {

@@ -8,6 +8,7 @@ import { HttpError } from './errors.js';
 import { bodyTooLargeError, networkError, timeoutError } from './failure.js';
 import { headersForHop, MAX_REDIRECTS, redirectTarget, tooManyRedirects, withoutUserinfo } from './redirect.js';
 import { BodyTooLarge, readBodyUpTo, toHttpResponse } from './response.js';
+import type { OriginCertificate } from './tls.js';
 import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
@@ -20,6 +21,8 @@ export interface HttpClientOptions {
   extraHeadersOrigin?: string;
   /** PEM of a CA trusted in addition to the default ones */
   caCertificate?: string;
+  /** presented in the TLS handshake with its origin only (SAP's token URL, mutual TLS) */
+  clientCertificate?: OriginCertificate;
   /** the edge reads these from HTTPS_PROXY/HTTP_PROXY/NO_PROXY; nothing here reads the environment */
   proxyEnv?: ProxySettings;
   /** default 8 MiB */
@@ -33,7 +36,7 @@ const DEFAULT_USER_AGENT = 'await-deploy/1';
 
 /** Throws InputError for an unreadable `caCertificate`, so a bad value stops the step before any request. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate);
+  const dispatcher = createDispatcher(options.proxyEnv, options.caCertificate, options.clientCertificate);
   const extraHeaders = lowerCaseNames(options.extraHeaders ?? {});
   const settings: Settings = {
     dispatcher,

@@ -80,7 +80,7 @@ export function networkError(url: URL, error: unknown): HttpError {
 }
 
 /** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   let found: string | undefined;
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
     const { code } = current as { code?: unknown };

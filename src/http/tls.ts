@@ -3,6 +3,14 @@ import { getCACertificates } from 'node:tls';
 import { INPUT } from '../config/inputs.js';
 import { InputError } from '../core/errors.js';
 
+/** A client certificate and its key (PEM), for TLS connections to `origin` only. */
+export interface OriginCertificate {
+  /** `https://host:port` */
+  origin: string;
+  certificate: string;
+  key: string;
+}
+
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /**

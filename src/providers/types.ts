@@ -1,6 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import type { DeployStage, RunFindings, Snapshot, TargetResult, Verdict } from '../core/types.js';
+import type { HttpError } from '../http/errors.js';
+import type { OriginCertificate } from '../http/tls.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -49,6 +51,11 @@ export interface ProviderSession {
    * provider refused it with a `Retry-After`: a deploy must not start twice.
    */
   readonly triggerIsRepeatable?: boolean;
+  /**
+   * For a trigger that is not repeatable in general: whether this transient failure may be sent again with
+   * the backoff (SAP: a gateway's 502/503/504, or a request refused before it was sent).
+   */
+  canRepeatTrigger?(error: HttpError): boolean;
   /** reads the status of one target once */
   read(id: string, options: CallOptions): Promise<Snapshot>;
   /**
@@ -89,6 +96,8 @@ export interface PreparedRun {
   endpoint: string;
   /** credentials found inside inputs (a service key's client secret…): masked before any request */
   secrets: string[];
+  /** a client certificate the HTTP client presents to one origin only (SAP: the token URL, mutual TLS) */
+  clientCertificate?: OriginCertificate;
   open(context: ProviderContext): ProviderSession;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorDetailsFrom, fillParameters } from '../../../src/providers/sap/error-information.ts';
-import { fixture } from './support.ts';
+import { fixture, recorded } from './support.ts';
 
 describe('fillParameters', () => {
   it('fills {0}, {1}… from the parameter list', () => {
@@ -20,10 +20,10 @@ describe('fillParameters', () => {
 });
 
 describe('errorDetailsFrom', () => {
-  it('puts the message and its first child into the summary and every message into the logs', () => {
+  it('puts every message into the summary when it fits, and each one into the logs', () => {
     const details = errorDetailsFrom(fixture('error-information.json'));
     expect(details?.summary).toBe(
-      "Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42",
+      "Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42 — startup failed: script1.groovy: 42: unexpected token: }",
     );
     expect(details?.logs).toEqual([
       { level: 'ERROR', message: 'Failed to deploy integration flow Order_Sync: a script step does not compile' },
@@ -38,6 +38,63 @@ describe('errorDetailsFrom', () => {
       "Error while loading the details of the integration flow: Unresolved property 'receiver_address' in adapter HTTP_1",
       'Address {{receiver_address}} is not a valid URL',
     ]);
+  });
+
+  it('reads the diagnostic from the parameter beside an empty message (recorded GenerationFailed)', () => {
+    const details = errorDetailsFrom(recorded('error-information-generation-failed.json'));
+    expect(details?.logs.map((line) => line.message)).toEqual([
+      'The generation and build of the artifact were unsuccessful. Please address the issues outlined below and redeploy the artifact.',
+      'Generation and build failed for TEST_DEPLOY_STATUS_BROKEN as validation of resource is failed',
+      "Script file 'script1.groovy' not found",
+    ]);
+    expect(details?.summary).toContain("Script file 'script1.groovy' not found");
+    expect(details?.summary).not.toBe('GenerationFailed');
+  });
+
+  it('flattens a parameter that is a JSON string of a nested tree, each cause once', () => {
+    const details = errorDetailsFrom(recorded('error-information-nested-string.json'));
+    expect(details?.logs.map((line) => line.message)).toEqual([
+      'SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43',
+      'SimpleParserException: expected symbol functionEnd but was eol',
+    ]);
+    expect(details?.summary).not.toContain('childMessageInstances');
+  });
+
+  it('splits a nested tree the tenant cut off into lines, without caret lines', () => {
+    const details = errorDetailsFrom(recorded('error-information-truncated.json'));
+    const lines = details?.logs.map((line) => line.message) ?? [];
+    expect(lines.some((line) => line.includes('expected symbol functionEnd but was eol at location 43'))).toBe(true);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.filter((line) => line.replace(/[\s*^]/g, '') === '')).toEqual([]);
+  });
+
+  it('reads parameters inside message and follows childInstances to the cause', () => {
+    const details = errorDetailsFrom(recorded('error-information-child-instances.json'));
+    expect(details?.logs.map((line) => line.message)).toEqual([
+      'Deployment of the artifact failed',
+      'Order_API_TEST_HARNESS',
+      'Bundle could not be resolved',
+      'Script resource not found',
+      'missing_script.groovy',
+      'src/main/resources/script',
+    ]);
+  });
+
+  it('fills a child’s placeholders from the parameters beside its own message', () => {
+    const body = JSON.stringify({
+      message: { messageId: 'DEPLOY', messageText: 'Deploy of {0} failed' },
+      parameter: ['Order_Sync'],
+      childInstances: [{ message: { messageText: 'Script {0} line {1}' }, parameter: ['a.groovy', 7] }],
+    });
+    expect(errorDetailsFrom(body)?.logs.map((line) => line.message)).toEqual([
+      'Deploy of Order_Sync failed',
+      'Script a.groovy line 7',
+    ]);
+  });
+
+  it('is undefined for a tree that says nothing', () => {
+    expect(errorDetailsFrom(recorded('error-information-empty.json'))).toBeUndefined();
+    expect(errorDetailsFrom('null')).toBeUndefined();
   });
 
   it('takes the messageId when there is no text', () => {

@@ -144,8 +144,17 @@ describe('taskIdFrom', () => {
     expect(taskIdFrom(response(202, '"abc-1"'), 'deploy')).toBe('abc-1');
   });
 
+  it('reads the OData function-import form', () => {
+    const body = '{"d":{"DeployMessageMappingDesigntimeArtifact":"5e9a0c1d2b3f"}}';
+    expect(taskIdFrom(response(202, body), 'deploy')).toBe('5e9a0c1d2b3f');
+  });
+
+  it('has no task id for an empty body, as a message-mapping deploy answers', () => {
+    expect(taskIdFrom(response(202, '', 'text/plain'), 'deploy')).toBeUndefined();
+    expect(taskIdFrom(response(202, ' \n'), 'deploy')).toBeUndefined();
+  });
+
   it.each([
-    ['empty', response(202, '', 'text/plain')],
     ['HTML', response(202, '<html><body>hi</body></html>', 'text/html')],
     ['JSON without TaskId', response(202, '{"d":{"Other":"x"}}')],
     ['several words', response(202, 'task accepted for processing', 'text/plain')],

@@ -275,6 +275,50 @@ describe('SAP session: runtime', () => {
     expect(snapshots[2]?.message).toBe('build succeeded, waiting for the runtime to pick up the deploy');
   });
 
+  it('fails a SUCCESS build whose artifact never reaches the runtime after max(discovery-timeout, 2m)', async () => {
+    let now = 1_000_000;
+    const { session } = await open({ scenario: 'not-deployed' }, { 'discovery-timeout': '30s' }, () => now);
+    await session.trigger?.('Order_Sync', CALL);
+    const [built] = await readTimes(session, 1);
+    expect(built).toMatchObject({ state: 'in_progress', providerStatus: 'SUCCESS' });
+    now += 119_999;
+    expect((await readTimes(session, 1))[0]?.state).toBe('in_progress');
+    now += 1;
+    const [missing] = await readTimes(session, 1);
+    expect(missing).toMatchObject({ state: 'failed', providerStatus: 'SUCCESS (not in runtime)' });
+    expect(missing?.message).toContain('did not appear in the Cloud Integration runtime within 2m');
+    expect(missing?.message).toContain('Edge Integration Cell');
+  });
+
+  it('gives the runtime the whole discovery-timeout when it is longer than 2m', async () => {
+    let now = 0;
+    const { session } = await open({ scenario: 'not-deployed' }, { 'discovery-timeout': '5m' }, () => now);
+    await session.trigger?.('Order_Sync', CALL);
+    await readTimes(session, 1);
+    now += 299_999;
+    expect((await readTimes(session, 1))[0]?.state).toBe('in_progress');
+    now += 1;
+    expect((await readTimes(session, 1))[0]).toMatchObject({ state: 'failed' });
+  });
+
+  it('follows the runtime entry of a message-mapping deploy that answers without a task id', async () => {
+    let now = 0;
+    const { sim, session } = await open({ scenario: 'redeploy' }, { 'artifact-type': 'message-mapping' }, () => now);
+    const started = await session.trigger?.('Order_Sync', CALL);
+    expect(started?.taskId).toBeUndefined();
+    expect(started?.message).toContain('no task id');
+    now += 10 * 60_000;
+    const snapshots = await readTimes(session, 4);
+    expect(states(snapshots)).toEqual([
+      'in_progress/STARTED',
+      'in_progress/STARTED',
+      'in_progress/STARTING',
+      'succeeded/STARTED',
+    ]);
+    expect(snapshots[0]?.message).toContain('from before this run');
+    expect(api(sim).some((r) => r.url.includes('BuildAndDeployStatus'))).toBe(false);
+  });
+
   it('never takes an entry from before the deploy for success, even with version active', async () => {
     const { session } = await open({ scenario: 'stale-runtime' }, { version: 'active' });
     await session.trigger?.('Order_Sync', CALL);
@@ -348,9 +392,11 @@ describe('SAP session: failures and error details', () => {
     });
     expect(snapshots[3]?.detailsPending).toBeUndefined();
     expect(snapshots[3]?.message).toBe(
-      "runtime status ERROR: Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42",
+      'runtime status ERROR: SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43 — SimpleParserException: expected symbol functionEnd but was eol',
     );
     expect(snapshots[3]?.logs).toHaveLength(2);
+    // Asked without application/json, which tenants refuse with 406.
+    expect(api(sim).at(-1)?.headers.accept).toBe('application/xml');
     // Once failed, only the error details are read again.
     expect(api(sim).at(-1)?.url).toBe("/api/v1/IntegrationRuntimeArtifacts('Order_Sync')/ErrorInformation/$value");
     expect(api(sim).at(-2)?.url).toBe("/api/v1/IntegrationRuntimeArtifacts('Order_Sync')/ErrorInformation/$value");
@@ -372,9 +418,16 @@ describe('SAP session: failures and error details', () => {
     const snapshots = await readTimes(session, 3);
     expect(states(snapshots)).toEqual(['in_progress/DEPLOYING', 'failed/FAIL', 'failed/FAIL']);
     expect(snapshots[1]?.detailsPending).toBe(true);
-    expect(snapshots[2]?.message).toMatch(
-      /^build and deploy failed \(FAIL\): Failed to deploy integration flow Order_Sync/,
-    );
+    expect(snapshots[2]?.message).toMatch(/^build and deploy failed \(FAIL\): The generation and build/);
+    expect(snapshots[2]?.message).toContain("Script file 'script1.groovy' not found");
+  });
+
+  it('asks ErrorInformation once more with the other Accept after a 406', async () => {
+    const { sim, session } = await open({ scenario: 'runtime-error-documented', errorInfoAccept: 'json' });
+    const [snapshot] = await readTimes(session, 1);
+    expect(snapshot?.message).toContain('Script resource not found');
+    const reads = api(sim).filter((r) => r.url.endsWith('/$value'));
+    expect(reads.map((r) => r.headers.accept)).toEqual(['application/xml', 'application/json']);
   });
 
   it('fails on FAIL_ON_LICENSE_ERROR', async () => {

@@ -10,6 +10,9 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixt
 
 export const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
+/** A body a real tenant sent (`__tests__/fixtures/sap/README.md` names each one's public source). */
+export const recorded = (name: string): string => readFileSync(join(FIXTURES, '..', 'sap', name), 'utf8');
+
 /** A Config as parseConfig builds it from these inputs (provider preset). */
 export function sapConfig(inputs: Record<string, string>): Config {
   const all: Record<string, string> = { provider: 'sap-cloud-integration', ...inputs };

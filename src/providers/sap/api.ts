@@ -34,8 +34,9 @@ export class SapApi {
     this.csrf = new SharedValue((call) => this.fetchCsrf(call), options.now);
   }
 
-  get(url: string, call: CallOptions): Promise<HttpResponse> {
-    return this.send('GET', url, call, {});
+  /** `headers` may replace the default `Accept: application/json`. */
+  get(url: string, call: CallOptions, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    return this.send('GET', url, call, headers);
   }
 
   async post(url: string, call: CallOptions): Promise<HttpResponse> {

@@ -1,13 +1,12 @@
 /** The Authorization header for SAP requests: Basic, a fixed bearer token, or OAuth2 client credentials. */
 import { displayEndpoint } from '../../config/values.js';
 import { HttpError } from '../../http/errors.js';
-import { assertStatus, parseJsonBody } from '../../http/status.js';
 import type { HttpClient } from '../../http/types.js';
 import { basicAuthorization, bearerAuthorization } from '../auth.js';
 import type { CallOptions } from '../types.js';
-import type { SapAuth } from './settings.js';
+import type { OAuthAuth, SapAuth } from './settings.js';
 import { SharedValue, type Fetched } from './shared-value.js';
-import { isRecord, nonEmptyString } from '../../core/json.js';
+import { readTokenAnswer } from './token-answer.js';
 
 export interface Authorizer {
   /** the `Authorization` header for the next request */
@@ -42,40 +41,53 @@ export function createAuthorizer(auth: SapAuth, dependencies: AuthorizerDependen
 
 const fixed = (header: string): Authorizer => ({ header: async () => header, refused: () => false });
 
-type OAuth = Extract<SapAuth, { kind: 'oauth' }>;
+/**
+ * The client authenticates with its secret (Basic), or with its certificate, which the HTTP client presents
+ * to the token URL's origin only (mutual TLS): then the form names the client.
+ */
+function tokenRequestOf(auth: OAuthAuth): { headers: Record<string, string>; body: string } {
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (auth.kind === 'oauth-certificate') {
+    form.set('client_id', auth.clientId);
+    return { headers: {}, body: form.toString() };
+  }
+  return { headers: { authorization: basicAuthorization(auth.clientId, auth.clientSecret) }, body: form.toString() };
+}
 
 async function fetchToken(
-  auth: OAuth,
+  auth: OAuthAuth,
   { http, mask, now }: AuthorizerDependencies,
   options: CallOptions,
 ): Promise<Fetched<string>> {
   const context = `requesting an OAuth token from ${displayEndpoint(new URL(auth.tokenUrl))}`;
   const requestedAt = now();
-  const response = await http.request({
-    method: 'POST',
-    url: auth.tokenUrl,
-    headers: {
-      authorization: basicAuthorization(auth.clientId, auth.clientSecret),
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-    },
-    body: 'grant_type=client_credentials',
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
-  assertStatus(response, [200], context);
-  const answer = parseJsonBody<unknown>(response, context);
-  const token = isRecord(answer) ? answer.access_token : undefined;
-  if (!nonEmptyString(token)) {
-    throw new HttpError(`${context}: the answer has no access_token`, { kind: 'permanent', status: response.status });
-  }
-  mask(token);
-  const lifetimeMs = isRecord(answer) ? secondsToMs(answer.expires_in) : undefined;
-  if (lifetimeMs === undefined) return { value: token };
-  return { value: token, expiresAtMs: requestedAt + lifetimeMs - refreshMarginMs(lifetimeMs) };
+  const { headers, body } = tokenRequestOf(auth);
+  const response = await http
+    .request({
+      method: 'POST',
+      url: auth.tokenUrl,
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    })
+    .catch((error: unknown) => {
+      throw auth.kind === 'oauth-certificate' ? withCertificateHint(error) : error;
+    });
+  const answer = readTokenAnswer(response, context, auth.kind === 'oauth-certificate');
+  mask(answer.token);
+  if (answer.lifetimeMs === undefined) return { value: answer.token };
+  return { value: answer.token, expiresAtMs: requestedAt + answer.lifetimeMs - refreshMarginMs(answer.lifetimeMs) };
 }
 
-function secondsToMs(value: unknown): number | undefined {
-  const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+/**
+ * A server that refuses a client certificate closes the connection after the TLS 1.3 handshake, which looks
+ * like any lost connection: retried as one, but the warning says what to check.
+ */
+function withCertificateHint(error: unknown): unknown {
+  if (!(error instanceof HttpError) || error.status !== undefined || !error.transient) return error;
+  return new HttpError(
+    `${error.message} (if this repeats, the token endpoint may refuse the client certificate: check that it is valid and that the token URL is the certificate one, certurl)`,
+    { kind: error.kind, cause: error.cause, retryAfterMs: error.retryAfterMs },
+  );
 }

@@ -1,6 +1,11 @@
 /**
- * `IntegrationRuntimeArtifacts('…')/ErrorInformation/$value`: why a deploy failed, as SAP's
- * message tree `{"message":{…,"messageText":"… {0} …","parameter":[…]},"childInstances":[…]}`. Pure.
+ * `IntegrationRuntimeArtifacts('…')/ErrorInformation/$value`: why a deploy failed, as SAP's message
+ * tree. Tenants send it in several shapes (see `__tests__/fixtures/sap/README.md`):
+ * `{"message":{…,"messageText":"… {0} …"},"parameter":[…],"childInstances":[…]}` with `parameter`
+ * beside `message` (older documentation puts it inside `message`), an empty `messageText` with the
+ * whole diagnostic in `parameter`, a parameter that is itself a JSON string of a nested tree
+ * (`{"message":"EXCEPTION","parameters":[…],"childMessageInstances":[…]}`), possibly cut off by the
+ * tenant. Pure.
  */
 import type { LogLine } from '../../core/types.js';
 import { excerpt } from '../../http/status.js';
@@ -9,13 +14,14 @@ import { isRecord } from '../../core/json.js';
 export interface ErrorDetails {
   /** one line for the snapshot's message */
   summary: string;
-  /** every message of the tree, parents first */
+  /** every message of the tree, parents first, each once */
   logs: LogLine[];
 }
 
 const MAX_LINES = 20;
 const MAX_DEPTH = 6;
 const SUMMARY_LENGTH = 400;
+const LINE_LENGTH = 2000;
 
 /** `Failed to compile {0}` + `["x.groovy"]` → `Failed to compile x.groovy`; placeholders without a parameter stay. */
 export function fillParameters(text: string, parameters: readonly unknown[]): string {
@@ -25,46 +31,103 @@ export function fillParameters(text: string, parameters: readonly unknown[]): st
   });
 }
 
-/** The details in a body of ErrorInformation/$value; plain text is taken as it is. Undefined when blank. */
+/** The details in a body of ErrorInformation/$value (JSON whatever its content type); plain text as it is. */
 export function errorDetailsFrom(body: string): ErrorDetails | undefined {
   const text = body.trim();
   if (text === '') return undefined;
-  let tree: unknown;
-  try {
-    tree = JSON.parse(text);
-  } catch {
-    tree = undefined;
-  }
-  const lines = isRecord(tree) ? messagesOf(tree) : [];
-  if (lines.length === 0) {
-    return { summary: excerpt(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: excerpt(text, 2000) }] };
-  }
-  const [first, ...children] = lines.map((line) => line.message);
-  // The root often only says "deploy failed"; its first child says why.
-  const summary = children.length > 0 && children[0] !== first ? `${first} — ${children[0]}` : (first ?? '');
-  return { summary: excerpt(summary, SUMMARY_LENGTH), logs: lines };
+  const tree = parseJson(text);
+  if (tree === undefined) return plain(text);
+  const lines = isRecord(tree) ? linesOf(tree) : typeof tree === 'string' ? textLines(tree) : [];
+  if (lines.length === 0) return undefined;
+  return { summary: summaryOf(lines), logs: lines.map((message) => ({ level: 'ERROR', message })) };
 }
 
-function messagesOf(tree: Record<string, unknown>): LogLine[] {
-  const lines: LogLine[] = [];
+function plain(text: string): ErrorDetails {
+  return { summary: excerpt(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: excerpt(text, LINE_LENGTH) }] };
+}
+
+/** All of it when it fits; else what failed (the first line) and why (the last, the innermost cause). */
+function summaryOf(lines: readonly string[]): string {
+  const all = lines.join(' — ');
+  if (all.length <= SUMMARY_LENGTH || lines.length < 2) return excerpt(all, SUMMARY_LENGTH);
+  const first = excerpt(lines[0] ?? '', SUMMARY_LENGTH / 2);
+  return excerpt(`${first} — ${lines[lines.length - 1] ?? ''}`, SUMMARY_LENGTH);
+}
+
+/** Every line of the tree, outermost first, without repeats (tenants repeat the cause at every level). */
+function linesOf(tree: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  const add = (line: string): void => {
+    const shown = excerpt(line, LINE_LENGTH);
+    if (shown && lines.length < MAX_LINES && !lines.includes(shown)) lines.push(shown);
+  };
   const visit = (node: Record<string, unknown>, depth: number): void => {
     if (lines.length >= MAX_LINES || depth > MAX_DEPTH) return;
-    const text = messageText(node.message);
-    if (text) lines.push({ level: 'ERROR', message: text });
-    // SAP's tenants have used both names for the nested messages.
-    const children = node.childInstances ?? node.childMessageInstances;
-    if (Array.isArray(children)) for (const child of children) if (isRecord(child)) visit(child, depth + 1);
+    nodeLines(node, depth).forEach(add);
+    for (const child of childrenOf(node)) visit(child, depth + 1);
   };
   visit(tree, 0);
   return lines;
 }
 
-function messageText(message: unknown): string | undefined {
-  if (typeof message === 'string') return message.trim() || undefined;
-  if (!isRecord(message)) return undefined;
-  const template = typeof message.messageText === 'string' ? message.messageText : '';
-  const parameters = Array.isArray(message.parameter) ? message.parameter : [];
+function childrenOf(node: Record<string, unknown>): Record<string, unknown>[] {
+  const children = [node.childInstances, node.childMessageInstances].flatMap((list) =>
+    Array.isArray(list) ? list : [],
+  );
+  return children.filter(isRecord);
+}
+
+/**
+ * One level's lines: its text with `{n}` filled from this level's own parameters, then the parameters no
+ * placeholder used (where tenants put the diagnostic), then the message id when nothing else is said.
+ */
+function nodeLines(node: Record<string, unknown>, depth: number): string[] {
+  const message = node.message;
+  const inner = isRecord(message) ? message : {};
+  const parameters = [node.parameter, inner.parameter, node.parameters].find(Array.isArray) ?? [];
+  const template = typeof inner.messageText === 'string' ? inner.messageText : '';
+  const used = new Set([...template.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1])));
+  const lines: string[] = [];
   const text = fillParameters(template, parameters).trim();
-  const id = typeof message.messageId === 'string' ? message.messageId.trim() : '';
-  return text || id || undefined;
+  if (text) lines.push(text);
+  parameters.forEach((parameter, index) => {
+    if (!used.has(index)) lines.push(...parameterLines(parameter, depth));
+  });
+  if (lines.length > 0) return lines;
+  // The nested form's `message` is a label ("EXCEPTION", "CAUSE"): shown only when nothing else is.
+  if (typeof message === 'string' && message.trim()) return [message.trim()];
+  const id = typeof inner.messageId === 'string' ? inner.messageId.trim() : '';
+  return id ? [id] : [];
+}
+
+/** A parameter: text (maybe several lines), or a whole nested tree as a JSON string. */
+function parameterLines(parameter: unknown, depth: number): string[] {
+  if (typeof parameter === 'number' || typeof parameter === 'boolean') return [String(parameter)];
+  if (typeof parameter !== 'string') return [];
+  const text = parameter.trim();
+  if (text.startsWith('{') && depth < MAX_DEPTH) {
+    const nested = parseJson(text);
+    if (isRecord(nested)) return linesOf(nested);
+  }
+  return textLines(text);
+}
+
+/**
+ * Lines of a text; a nested document the tenant cut off itself still has its newlines escaped, so `\n`
+ * counts as one. Lines that only point at a column (`^`, `*`) say nothing on their own.
+ */
+function textLines(text: string): string[] {
+  const unescaped = text.includes('\n') ? text : text.replace(/\\n/g, '\n');
+  return unescaped
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line.replace(/[\s*^]/g, '') !== '');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -80,11 +80,14 @@ export async function readEntity(response: HttpResponse, context: string): Promi
 }
 
 /**
- * The deploy answer's task id: the body as plain text (SAP's documented answer), or `{"d":{"TaskId":…}}`.
- * Throws when there is none: without it the deploy cannot be followed.
+ * The deploy answer's task id: the body as plain text (SAP's documented answer), `{"d":{"TaskId":…}}`, or
+ * the function-import form `{"d":{"Deploy…DesigntimeArtifact":…}}`. Undefined for an empty body, which is
+ * how tenants answer a message-mapping deploy: there is no task to follow then. Throws when a body is
+ * there but carries no readable task id.
  */
-export function taskIdFrom(response: HttpResponse, context: string): string {
-  const body = requireBody(response, context).trim();
+export function taskIdFrom(response: HttpResponse, context: string): string | undefined {
+  const body = response.body.trim();
+  if (body === '') return undefined;
   const taskId = body.startsWith('{') || body.startsWith('"') ? taskIdFromJson(body) : body;
   if (taskId === undefined || !/^[^\s<>]{1,200}$/.test(taskId)) {
     throw new HttpError(`${context}: answered ${response.status} without a readable task id: ${excerpt(body, 100)}`, {
@@ -115,7 +118,9 @@ function taskIdFromJson(body: string): string | undefined {
     return undefined;
   }
   if (nonEmptyString(value)) return value.trim();
-  const taskId = entityFromJson(value)?.TaskId;
+  const entity = entityFromJson(value) ?? {};
+  const functionImport = Object.keys(entity).find((name) => /^Deploy\w+DesigntimeArtifact$/.test(name));
+  const taskId = entity.TaskId ?? (functionImport && entity[functionImport]);
   return nonEmptyString(taskId) ? taskId.trim() : undefined;
 }
 

@@ -7,6 +7,7 @@ import type { ArtifactType } from '../../config/config.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunFindings, Snapshot, TargetResult } from '../../core/types.js';
 import { HttpError } from '../../http/errors.js';
+import { formatDuration } from '../../config/values.js';
 import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
 import { notFoundSnapshot } from '../not-found.js';
 import type { HttpResponse } from '../../http/types.js';
@@ -22,6 +23,7 @@ import { SapApi } from './api.js';
 import { createAuthorizer } from './auth.js';
 import { readCollection } from './collection.js';
 import { endpointsOf, serviceEndpointsUrl } from './endpoints.js';
+import { deployIsRepeatable } from './deploy-retry.js';
 import { errorDetailsFrom } from './error-information.js';
 import { listPackage } from './package-listing.js';
 import type { PackageSettings } from './package-settings.js';
@@ -45,10 +47,20 @@ const NOT_FOUND_TEXT = /requested entity could not be found/i;
 
 const NO_PACKAGES: PackageSettings = { packages: [], exclude: [], skipUnchanged: false };
 
+/** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
+const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
+const BUILT_NOT_IN_RUNTIME = 'SUCCESS (not in runtime)';
+
 type Progress =
   | { phase: 'build'; taskId: string; deployedNotBeforeMs: number }
-  /** `built`: this run's build succeeded, so a missing runtime entry is the runtime catching up */
-  | { phase: 'runtime'; built: boolean; deployedNotBeforeMs?: number }
+  | {
+      phase: 'runtime';
+      /** this run deployed the artifact, so a missing runtime entry is the runtime catching up */
+      deployed: boolean;
+      /** when this run's build was seen `SUCCESS` (session clock): the runtime has a grace from then */
+      builtAtMs?: number;
+      deployedNotBeforeMs?: number;
+    }
   | { phase: 'failure'; failed: Snapshot; emptyReads: number }
   /** `skip-unchanged`: nothing was deployed, the runtime already runs that version */
   | { phase: 'unchanged'; snapshot: Snapshot };
@@ -83,6 +95,10 @@ export class SapSession implements ProviderSession {
     this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
   }
 
+  canRepeatTrigger(error: HttpError): boolean {
+    return deployIsRepeatable(error);
+  }
+
   async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
     const skipped = await this.skipIfUnchanged(id, call);
     if (skipped) return skipped;
@@ -94,24 +110,34 @@ export class SapSession implements ProviderSession {
     assertStatus(response, [202], context);
     const taskId = taskIdFrom(response, context);
     const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
+    if (taskId === undefined) {
+      // Message mappings: the tenant gives no task, so there is no build to follow, only the runtime entry.
+      this.progress.set(id, { phase: 'runtime', deployed: true, deployedNotBeforeMs });
+      return { message: `${id}: deploy of version ${version} requested (no task id: following the runtime entry)` };
+    }
     this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
     return { taskId, message: `${id}: deploy of version ${version} requested (task ${taskId})` };
   }
 
   async read(id: string, call: CallOptions): Promise<Snapshot> {
-    let progress = this.progress.get(id) ?? { phase: 'runtime', built: false };
+    let progress = this.progress.get(id) ?? { phase: 'runtime', deployed: false };
     if (progress.phase === 'unchanged') return progress.snapshot;
     if (progress.phase === 'build') {
       const build = await this.readBuild(progress.taskId, call);
       if (build && build.state !== 'failed') return build;
       progress = build
         ? { phase: 'failure', failed: build, emptyReads: 0 }
-        : { phase: 'runtime', built: true, deployedNotBeforeMs: progress.deployedNotBeforeMs };
+        : {
+            phase: 'runtime',
+            deployed: true,
+            builtAtMs: this.now(),
+            deployedNotBeforeMs: progress.deployedNotBeforeMs,
+          };
       this.progress.set(id, progress);
     }
     if (progress.phase === 'runtime') {
-      const runtime = await this.readRuntime(id, progress.built, progress.deployedNotBeforeMs, call);
-      if (runtime.state !== 'failed') return runtime;
+      const runtime = await this.readRuntime(id, progress, call);
+      if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME) return runtime;
       progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
       this.progress.set(id, progress);
     }
@@ -184,8 +210,7 @@ export class SapSession implements ProviderSession {
 
   private async readRuntime(
     id: string,
-    built: boolean,
-    deployedNotBeforeMs: number | undefined,
+    progress: Extract<Progress, { phase: 'runtime' }>,
     call: CallOptions,
   ): Promise<Snapshot> {
     const context = `reading the runtime status of '${id}'`;
@@ -196,17 +221,46 @@ export class SapSession implements ProviderSession {
         context,
         `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`,
       );
-      if (!built) return missing;
+      return progress.deployed ? this.missingAfterDeploy(id, progress.builtAtMs) : missing;
+    }
+    assertStatus(response, [200], context);
+    const entity = await readEntity(response, context);
+    assertSameTarget(entity.Id, id, 'artifact', context);
+    return runtimeSnapshot(id, entity, {
+      version: this.expectedVersion,
+      deployedNotBeforeMs: progress.deployedNotBeforeMs,
+    });
+  }
+
+  /**
+   * A deployed artifact the runtime does not show yet. After a `SUCCESS` build that lasts only the grace: a
+   * flow whose runtime profile is an Edge Integration Cell never appears here, and waiting until `timeout`
+   * would say nothing.
+   */
+  private missingAfterDeploy(id: string, builtAtMs: number | undefined): Snapshot {
+    if (builtAtMs === undefined) {
+      return { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' };
+    }
+    const graceMs = this.settings.runtimeGraceMs;
+    if (this.now() - builtAtMs < graceMs) {
       return {
         state: 'in_progress',
         providerStatus: 'SUCCESS',
         message: 'build succeeded, waiting for the runtime to pick up the deploy',
       };
     }
-    assertStatus(response, [200], context);
-    const entity = await readEntity(response, context);
-    assertSameTarget(entity.Id, id, 'artifact', context);
-    return runtimeSnapshot(id, entity, { version: this.expectedVersion, deployedNotBeforeMs });
+    return {
+      state: 'failed',
+      providerStatus: BUILT_NOT_IN_RUNTIME,
+      message: `the build succeeded, but '${id}' did not appear in the Cloud Integration runtime within ${formatDuration(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
+    };
+  }
+
+  private async readErrorInformation(id: string, call: CallOptions): Promise<HttpResponse> {
+    const url = sapUrls.errorInformation(this.settings.root, id);
+    const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+    const response = await this.api.get(url, call, { accept: preferred });
+    return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
   }
 
   /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
@@ -217,7 +271,7 @@ export class SapSession implements ProviderSession {
   ): Promise<Snapshot> {
     const { failed } = progress;
     const context = `reading the error details of '${id}'`;
-    const response = await this.api.get(sapUrls.errorInformation(this.settings.root, id), call);
+    const response = await this.readErrorInformation(id, call);
     if (response.status === 200 || response.status === 204) assertNotHtml(response, context);
     const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
     if (details) return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
@@ -251,6 +305,12 @@ function nothingSentYet(error: unknown, retryDelayMs: number): unknown {
     cause: error,
   });
 }
+
+/**
+ * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
+ * Accept is tried once, in case a tenant behaves the documented way.
+ */
+const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'] as const;
 
 /** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
 function isEntityNotFound(response: HttpResponse): boolean {
