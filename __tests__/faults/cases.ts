@@ -106,9 +106,11 @@ export const SAP_CASES: FaultCase[] = [
   sap('deploy-ok', { build: ['wait', 'wait'], runtime: ['wait', 'succeeded'] }, true, 'json', false),
   sap('deploy-ok', { build: ['wait', 'wait'], runtime: ['wait', 'succeeded'] }, true, 'xml', true),
   sap('started', { runtime: ['succeeded'] }, false, 'xml', false),
-  sap('deploy-fail', { build: ['wait', 'wait'], errorInfo: ['wait', 'failed'] }, true, 'json', true),
-  sap('license-error', { build: ['wait', 'wait'], errorInfo: ['failed'] }, true, 'xml', false),
-  sap('runtime-error', { runtime: ['wait', 'wait'], errorInfo: ['wait', 'failed'] }, false, 'json', false),
+  // A FAIL build or an ERROR runtime entry is the verdict `failed` once seen: the error details it then waits
+  // for only add the reason, and a deadline while waiting for them keeps the verdict (SPEC: never `timed_out`).
+  sap('deploy-fail', { build: ['wait', 'failed'], errorInfo: ['wait', 'failed'] }, true, 'json', true),
+  sap('license-error', { build: ['wait', 'failed'], errorInfo: ['failed'] }, true, 'xml', false),
+  sap('runtime-error', { runtime: ['wait', 'failed'], errorInfo: ['wait', 'failed'] }, false, 'json', false),
   sap('not-deployed', { runtime: ['not_found'] }, false, 'json', true),
   sap('not-deployed-500', { runtime: ['not_found'] }, false, 'xml', false),
   sap('runtime-lag', { build: ['wait', 'wait'], runtime: ['wait', 'wait', 'wait', 'succeeded'] }, true, 'xml', false),

@@ -9,7 +9,24 @@ import type { Verdict } from '../../src/core/types.ts';
 import type { Step, TruthRule } from './cases.ts';
 
 /** What one request of the gate ended with, in the order the client saw them. */
-export type Observation = { kind: 'answer'; event: number } | { kind: 'failure'; permanent: boolean; message: string };
+export type Observation =
+  /** `late`: it arrived after the deadline, in the grace a read already under way gets: the gate may or may not use it */
+  | { kind: 'answer'; event: number; late: boolean }
+  /** `deployUnanswered`: an SAP deploy request that got no answer in time; the deploy may have started, so it is not sent again */
+  | { kind: 'failure'; permanent: boolean; deployUnanswered: boolean; message: string };
+
+/**
+ * The verdicts a scenario may end with: the one its answers imply, and, when an answer that decides it came
+ * only after the deadline, also the one the answers before the deadline imply.
+ */
+export function acceptedVerdicts(
+  observations: readonly Observation[],
+  events: readonly FaultEvent[],
+  truth: readonly TruthRule[],
+): Verdict[] {
+  const onTime = observations.filter((observation) => observation.kind !== 'answer' || !observation.late);
+  return [...new Set([expectedVerdict(observations, events, truth), expectedVerdict(onTime, events, truth)])];
+}
 
 export function expectedVerdict(
   observations: readonly Observation[],
@@ -19,7 +36,7 @@ export function expectedVerdict(
   let last: Step | undefined;
   for (const observation of observations) {
     if (observation.kind === 'failure') {
-      if (observation.permanent) return 'error';
+      if (observation.permanent || observation.deployUnanswered) return 'error';
       continue;
     }
     const event = events[observation.event];

@@ -56,7 +56,7 @@ export const INPUT_DOCS: Record<InputName, InputDoc> = {
   password: { description: 'HTTP Basic auth password (OpenSearch, SAP).', scope: SAP_AND_OPENSEARCH },
   'service-key': {
     description:
-      'SAP service key JSON (oauth.clientid, oauth.clientsecret, oauth.tokenurl, oauth.url; a key without the oauth wrapper too): OAuth2 client credentials.',
+      'SAP service key JSON (oauth.clientid, oauth.clientsecret, oauth.tokenurl, oauth.url; a key without the oauth wrapper, and the camelCase spelling, too): OAuth2 client credentials. A certificate (X.509) key (certificate + key, certurl) authenticates the token request over mutual TLS.',
     scope: SAP,
   },
   'client-id': { description: 'SAP OAuth2 client id (without a service key).', scope: SAP },
