@@ -443,6 +443,8 @@ function createGithubReporter(options) {
         },
     };
 }
+/** `${{ github.token }}` as text: the default of action.yml when no runner evaluated it (`npx @github/local-action`). */
+const UNEVALUATED_EXPRESSION = /^\$\{\{.*\}\}$/s;
 /** Says once, as a warning, why GitHub reporting cannot run; true when it can. */
 function checkUsable({ settings, context, log }) {
     let verdict;
@@ -451,6 +453,9 @@ function checkUsable({ settings, context, log }) {
             return verdict;
         const blocking = [
             settings.token ? '' : 'the github-token input is empty',
+            UNEVALUATED_EXPRESSION.test(settings.token ?? '')
+                ? 'the github-token input is an expression no runner evaluated (${{ … }} as text, as in a local run): give a real token, e.g. INPUT_GITHUB-TOKEN in .env'
+                : '',
             context.owner && context.repo ? '' : 'GITHUB_REPOSITORY is not set (expected owner/name)',
             context.sha || context.pullRequest ? '' : 'GITHUB_SHA is not set',
         ].filter(Boolean);

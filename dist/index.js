@@ -32245,13 +32245,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -32830,6 +32830,138 @@ function endsWait(snapshot, allowDegraded) {
     return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
 }
 
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/log.ts
+/**
+ * The job log's text, as plain lines any edge can print: the heartbeat while waiting, one block of
+ * details per target at the end, and one annotation per target that is not ready. Pure.
+ */
+
+
+
+/** More targets than this are counted by state instead of named one by one. */
+const MAX_NAMED_TARGETS = 5;
+/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1m left` */
+function heartbeatLine(progress) {
+    const { targets } = progress;
+    const states = targets.length <= MAX_NAMED_TARGETS
+        ? targets.map((target) => `${target.id} ${liveState(target)}`).join(', ')
+        : `${targets.length} targets: ${countByState(targets)}`;
+    const parts = [`still waiting after ${(0,values/* formatDuration */.a3)(progress.elapsedMs)}: ${states}`];
+    parts.push((0,format/* plural */.LS)(progress.reads, 'status read'));
+    if (progress.estimateMs !== undefined && Number.isFinite(progress.estimateMs)) {
+        parts.push(`about ${(0,values/* formatDuration */.a3)(Math.max(0, progress.estimateMs))} left`);
+    }
+    return parts.join(' · ');
+}
+function liveState(target) {
+    if (target.state === undefined)
+        return 'not read yet';
+    const word = target.providerStatus ? ` (${target.providerStatus})` : '';
+    const percent = target.progress === undefined ? '' : ` ${Math.round(target.progress)}%`;
+    return `${target.state}${word}${percent}`;
+}
+function countByState(targets) {
+    const counts = new Map();
+    for (const target of targets) {
+        const state = target.state ?? 'not read yet';
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    return [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
+}
+const MAX_GROUP_COMPONENTS = 50;
+const MAX_GROUP_LOG_LINES = 50;
+/** `Order_Sync: failed (ERROR) · 6 status reads · 42s`, then the message, components and provider log lines. */
+function targetLogGroup(target) {
+    const word = target.providerStatus ? ` (${target.providerStatus})` : '';
+    const title = `${target.id}: ${target.verdict}${word} · ${(0,format/* plural */.LS)(target.attempts, 'status read')} · ${(0,values/* formatDuration */.a3)(target.durationMs)}`;
+    const snapshot = target.snapshot;
+    const facts = [
+        target.taskId ? `task ${target.taskId}` : '',
+        snapshot?.startedAt ? `started ${snapshot.startedAt}` : '',
+        snapshot?.completedAt ? `completed ${snapshot.completedAt}` : '',
+        target.transientErrors > 0 ? `${(0,format/* plural */.LS)(target.transientErrors, 'transient error')} retried` : '',
+    ].filter(Boolean);
+    const components = snapshot?.components ?? [];
+    const logs = snapshot?.logs ?? [];
+    const lines = [
+        target.message,
+        facts.join(' · '),
+        ...components.slice(0, MAX_GROUP_COMPONENTS).map(componentLine),
+        components.length > MAX_GROUP_COMPONENTS ? `… ${components.length - MAX_GROUP_COMPONENTS} more components` : '',
+        logs.length > MAX_GROUP_LOG_LINES ? `… ${logs.length - MAX_GROUP_LOG_LINES} earlier log lines` : '',
+        ...logs.slice(-MAX_GROUP_LOG_LINES).map(logLineText),
+    ];
+    return { title, lines: lines.filter(Boolean) };
+}
+function componentLine(component) {
+    const word = component.providerStatus ? ` (${component.providerStatus})` : '';
+    const replicas = component.desired === undefined && component.actual === undefined
+        ? ''
+        : ` ${component.actual ?? '?'}/${component.desired ?? '?'}`;
+    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
+    const note = [component.message ?? '', ...facts].filter(Boolean).join('; ');
+    return `${component.kind} ${component.name}: ${component.state}${word}${replicas}${note ? ` — ${note}` : ''}`;
+}
+function logLineText(line) {
+    return [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
+}
+const MAX_ANNOTATED_DETAILS = 10;
+/** One per target that is not ready, worst first as the targets came: the run page lists each by name. */
+function notReadyAnnotations(result, allowDegraded) {
+    return result.targets
+        .filter((target) => !isReady(target.verdict, allowDegraded))
+        .map((target) => ({
+        title: `${target.id}: ${target.verdict}`,
+        message: target.message || `${target.id} is ${target.verdict}`,
+        details: errorDetails(target).slice(-MAX_ANNOTATED_DETAILS).map(logLineText),
+    }));
+}
+/** The provider's own words about what went wrong: its log lines at error level, else all of a failed target's. */
+function errorDetails(target) {
+    const logs = target.snapshot?.logs ?? [];
+    const errors = logs.filter((line) => /^(error|fatal|severe|critical|fail)/i.test(line.level ?? ''));
+    if (errors.length > 0)
+        return errors;
+    return target.verdict === 'failed' || target.verdict === 'error' ? logs : [];
+}
+
+;// CONCATENATED MODULE: ./src/engine/heartbeat.ts
+
+/** Below GitHub's "silent for a minute" so the line arrives in time even with a slow log. */
+const HEARTBEAT_MS = 55_000;
+/**
+ * While no target changes, one line for the run every `everyMs`: the log is never silent for long
+ * while a deploy takes its time. Runs on the run's clock; `stop` ends it.
+ */
+function startHeartbeat(run, watches, everyMs = HEARTBEAT_MS) {
+    const stopper = new AbortController();
+    const signal = AbortSignal.any([run.signal, stopper.signal]);
+    const beat = async () => {
+        let lastBeatMs = 0;
+        while (!signal.aborted) {
+            const live = watches.map((watch) => watch.live());
+            const dueMs = Math.max(lastBeatMs, ...live.map((target) => target.changedAtMs)) + everyMs;
+            const nowMs = run.elapsedMs();
+            if (nowMs < dueMs) {
+                await run.clock.sleep(dueMs - nowMs, signal);
+                continue;
+            }
+            const estimates = live.flatMap((target) => (target.estimateMs === undefined ? [] : [target.estimateMs]));
+            run.log.info(heartbeatLine({
+                elapsedMs: nowMs,
+                reads: live.reduce((sum, target) => sum + target.reads, 0),
+                targets: live,
+                estimateMs: estimates.length > 0 ? Math.max(...estimates) : undefined,
+            }));
+            lastBeatMs = nowMs;
+        }
+    };
+    beat().catch(() => { });
+    return { stop: () => stopper.abort() };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/result.ts
 
 /** The run's verdict is its worst target's; the first target with that verdict speaks for the run. */
@@ -32945,6 +33077,18 @@ class TargetWatch {
         this.deploy = deploy;
         this.stall = new StallWatch(run.settings.stallTimeoutMs);
     }
+    /** What the heartbeat shows of this target now. */
+    live() {
+        const last = this.timeline.at(-1);
+        return {
+            id: this.id,
+            state: last?.state ?? this.snapshot?.state,
+            providerStatus: this.snapshot?.providerStatus ?? '',
+            progress: this.snapshot?.progress,
+            reads: this.attempts,
+            changedAtMs: last?.atMs ?? 0,
+        };
+    }
     async follow() {
         try {
             if (this.deploy) {
@@ -33041,6 +33185,10 @@ class TargetWatch {
         const line = `${this.id}: ${describeSnapshot(snapshot)}`;
         if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
             this.mark(snapshot.state);
+            this.run.log.info(line);
+        }
+        else if (previous.detailsPending && !snapshot.detailsPending) {
+            // "waiting for error details" must not be the last visible word on a failure.
             this.run.log.info(line);
         }
         else {
@@ -33146,6 +33294,7 @@ function isTransient(error) {
 
 
 
+
 /** Enough parallelism for a handful of targets without hammering one provider. */
 const DEFAULT_MAX_IN_FLIGHT = 8;
 /**
@@ -33159,7 +33308,9 @@ async function waitForTargets(options) {
         const { session } = options;
         const find = session.findTargets?.bind(session);
         const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
-        const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
+        const watches = ids.map((id) => new TargetWatch(id, run, options.deploy));
+        const heartbeat = startHeartbeat(run, watches);
+        const targets = await Promise.all(watches.map((watch) => watch.follow())).finally(() => heartbeat.stop());
         return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
     }
     catch (error) {
@@ -33544,8 +33695,6 @@ const PROVIDERS = {
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
 };
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -33898,11 +34047,35 @@ function failureResult(error, startedAt, cancelled) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/log-result.ts
+
+function logResult(edge, result, allowDegraded, redact) {
+    for (const target of result.targets) {
+        const { title, lines } = targetLogGroup(target);
+        edge.group(redact(title), lines.map(redact));
+    }
+    for (const annotation of notReadyAnnotations(result, allowDegraded)) {
+        edge.error(redact(annotation.message), { title: redact(annotation.title) });
+        // An annotation shows one line in most places: the provider's own words follow in full.
+        for (const detail of annotation.details)
+            edge.info(redact(`  ${detail}`));
+    }
+}
+/**
+ * A logger whose info lines wait to be shown as one group at the end (the GitHub reporting runs
+ * beside the wait, and groups do not nest); warnings and debug lines go out at once.
+ */
+function groupedLogger(log) {
+    const lines = [];
+    return { lines, info: (message) => lines.push(message), warning: log.warning, debug: log.debug };
+}
+
 ;// CONCATENATED MODULE: ./src/app.ts
 /**
  * One run over an Edge: parse inputs → provider → wait → report; outputs and the summary are
  * written on every exit path. The GitHub runner (`main.ts`) and the command line are edges.
  */
+
 
 
 
@@ -33989,6 +34162,7 @@ async function waitAndReport(edge) {
     writeOutputs(edge, shown, redactor);
     if (config?.summary !== false)
         await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
+    logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
     if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
         edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
     }
@@ -34002,6 +34176,9 @@ async function waitAndReport(edge) {
         await github.started;
         await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
         github.stop.abort();
+        if (github.log.lines.length > 0) {
+            edge.group('GitHub reporting', github.log.lines.map((line) => redactor.redact(line)));
+        }
     }
     await http?.close();
     process.off('SIGINT', cancel);
@@ -34032,16 +34209,17 @@ async function startGithubReporting(edge, config, info, log, redactor) {
         return undefined;
     const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 7510));
     const stop = new AbortController();
+    const reportingLog = groupedLogger(log);
     const reporter = createGithubReporter({
         stop: stop.signal,
         settings,
         context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
         info,
-        log,
+        log: reportingLog,
         redact: (text) => redactor.redact(text),
     });
     // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-    return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
+    return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
 }
 function writeOutputs(edge, result, redactor) {
     for (const [name, value] of Object.entries(buildOutputs(result))) {
@@ -34109,8 +34287,20 @@ function githubEdge() {
         debug: (message) => core_debug(message),
         info: (message) => info(plainLogLine(message)),
         warning: (message) => warning(message),
+        error: (message, { title }) => error(message, { title }),
+        group: (title, lines) => {
+            startGroup(plainLogLine(title));
+            for (const line of lines)
+                info(plainLogLine(line));
+            endGroup();
+        },
         setFailed: (message) => setFailed(message),
         writeSummary: async (markdown) => {
+            // A local run (`npx @github/local-action` without the variable) has no summary file: a note, not a warning.
+            if (!process.env.GITHUB_STEP_SUMMARY) {
+                info('No job summary written: GITHUB_STEP_SUMMARY is not set.');
+                return;
+            }
             await summary.addRaw(markdown, true).write();
         },
         env: process.env,

@@ -9,9 +9,10 @@ import { describeSnapshot, lastSeen } from './describe.js';
 import { OutOfTime, type Run } from './run.js';
 import { StallWatch } from './stall.js';
 import { endsWait } from './verdict.js';
+import type { LiveWatch } from './heartbeat.js';
 
 /** Follows one target from its trigger to its verdict. `follow` never rejects: every way to end is a result. */
-export class TargetWatch {
+export class TargetWatch implements LiveWatch {
   private snapshot: Snapshot | undefined;
   private taskId: string | undefined;
   private attempts = 0;
@@ -29,6 +30,19 @@ export class TargetWatch {
     private readonly deploy: boolean,
   ) {
     this.stall = new StallWatch(run.settings.stallTimeoutMs);
+  }
+
+  /** What the heartbeat shows of this target now. */
+  live(): ReturnType<LiveWatch['live']> {
+    const last = this.timeline.at(-1);
+    return {
+      id: this.id,
+      state: last?.state ?? this.snapshot?.state,
+      providerStatus: this.snapshot?.providerStatus ?? '',
+      progress: this.snapshot?.progress,
+      reads: this.attempts,
+      changedAtMs: last?.atMs ?? 0,
+    };
   }
 
   async follow(): Promise<TargetResult> {
@@ -121,6 +135,9 @@ export class TargetWatch {
     const line = `${this.id}: ${describeSnapshot(snapshot)}`;
     if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
       this.mark(snapshot.state);
+      this.run.log.info(line);
+    } else if (previous.detailsPending && !snapshot.detailsPending) {
+      // "waiting for error details" must not be the last visible word on a failure.
       this.run.log.info(line);
     } else {
       this.run.log.debug(line);

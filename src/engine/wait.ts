@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { RunResult } from '../core/types.js';
 import type { ProviderSession } from '../providers/types.js';
 import { findTargets, TargetsNotFound, unfoundResult } from './find-targets.js';
+import { startHeartbeat } from './heartbeat.js';
 import { summarizeRun } from './result.js';
 import { Run } from './run.js';
 import { TargetWatch } from './target.js';
@@ -38,7 +39,9 @@ export async function waitForTargets(options: WaitOptions): Promise<RunResult> {
     const { session } = options;
     const find = session.findTargets?.bind(session);
     const ids = find ? await findTargets(run, (found) => found.call(find)) : options.targets;
-    const targets = await Promise.all(ids.map((id) => new TargetWatch(id, run, options.deploy).follow()));
+    const watches = ids.map((id) => new TargetWatch(id, run, options.deploy));
+    const heartbeat = startHeartbeat(run, watches);
+    const targets = await Promise.all(watches.map((watch) => watch.follow())).finally(() => heartbeat.stop());
     return summarizeRun(targets, options.settings.allowDegraded, startedAt, run.elapsedMs());
   } catch (error) {
     if (error instanceof TargetsNotFound) return unfoundResult(error, startedAt, run.elapsedMs());
