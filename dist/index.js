@@ -28643,6 +28643,39 @@ const VERDICT_SEVERITY = [
 
 /***/ }),
 
+/***/ 6559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ endsWait),
+/* harmony export */   i_: () => (/* binding */ isReady),
+/* harmony export */   zP: () => (/* binding */ worstVerdict)
+/* harmony export */ });
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+
+/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
+function worstVerdict(verdicts) {
+    return _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
+}
+function isReady(verdict, allowDegraded) {
+    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
+}
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
+/**
+ * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
+ * on the discovery window, which only the engine knows.
+ */
+function endsWait(snapshot, allowDegraded) {
+    if (snapshot.detailsPending)
+        return false;
+    if (TERMINAL_STATES.has(snapshot.state))
+        return true;
+    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
+}
+
+
+/***/ }),
+
 /***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28726,6 +28759,7 @@ function basicOrBearer(credentials) {
 /* harmony export */   Ku: () => (/* binding */ firstOf),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   YI: () => (/* binding */ compactTable),
 /* harmony export */   g0: () => (/* binding */ moreLine),
 /* harmony export */   g1: () => (/* binding */ lastOf),
 /* harmony export */   hr: () => (/* binding */ progressBar),
@@ -28806,6 +28840,12 @@ function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+/** A table without the columns that are empty in every row (the first column always stays). */
+function compactTable(header, rows) {
+    const kept = header.map((_, column) => column === 0 || rows.some((row) => (row[column] ?? '') !== ''));
+    const pick = (cells) => cells.filter((_, column) => kept[column]);
+    return table(pick(header), rows.map(pick));
+}
 /** A collapsible section; the blank lines let GitHub render markdown inside it. */
 function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -28813,6 +28853,80 @@ function details(summary, body, open = false) {
 /** Plain-text form of a count: `1 read`, `2 reads`. */
 function plural(count, singular, pluralForm = `${singular}s`) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ ganttChart)
+/* harmony export */ });
+/* unused harmony export MAX_GANTT_TARGETS */
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
+/**
+ * The timeline as a picture: a Mermaid `gantt` chart (GitHub draws Mermaid in job summaries and
+ * comments), one row per target, one bar per state it was seen in, the final state as a marker.
+ */
+
+/** More rows than this are not legible in a summary's width: the table is shown instead. */
+const MAX_GANTT_TARGETS = 12;
+const TAG = {
+    in_progress: 'active',
+    succeeded: 'done',
+    degraded: 'done',
+    failed: 'crit',
+    error: 'crit',
+    not_found: 'crit',
+    inactive: 'crit',
+    timed_out: 'crit',
+};
+/** Empty when there is nothing to draw or too much to draw legibly. */
+function ganttChart(result) {
+    const drawn = result.targets.filter((target) => target.timeline.length > 0);
+    if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS)
+        return '';
+    let taskNumber = 0;
+    const rows = drawn.flatMap((target) => [
+        `  section ${label(target.id)}`,
+        ...bars(target).map((bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`),
+    ]);
+    // Elapsed time as epoch milliseconds: the axis reads minutes and seconds from the start of the run.
+    const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : '%M:%S';
+    return ['```mermaid', 'gantt', '  dateFormat x', `  axisFormat ${axis}`, '  todayMarker off', ...rows, '```'].join('\n');
+}
+function bars(target) {
+    const endMs = Math.max(target.durationMs, target.timeline.at(-1)?.atMs ?? 0);
+    return target.timeline.map((change, index) => {
+        const toMs = target.timeline[index + 1]?.atMs ?? endMs;
+        const last = index === target.timeline.length - 1;
+        const word = change.providerStatus && change.providerStatus !== change.state ? ` ${change.providerStatus}` : '';
+        const tag = TAG[change.state];
+        // The state a target ended in has no length worth drawing: a marker where it was reached.
+        if (last && change.state === target.verdict) {
+            return {
+                name: label(`${change.state}${word}`),
+                tags: [...(tag ? [tag] : []), 'milestone'],
+                fromMs: change.atMs,
+                toMs: change.atMs,
+            };
+        }
+        const name = label(`${change.state}${word} ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(toMs - change.atMs)}`);
+        return { name, tags: tag ? [tag] : [], fromMs: change.atMs, toMs };
+    });
+}
+/**
+ * Text Mermaid reads as a name and nothing else: `:` starts a task's data, `#` and `;` are syntax,
+ * `%%` a comment, and a backtick could close the code block.
+ */
+function label(text) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} _./()+-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe || '-';
 }
 
 
@@ -28877,6 +28991,7 @@ function redactResult(result, redact) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X$: () => (/* binding */ pollingFigures),
+/* harmony export */   fh: () => (/* binding */ TABLE_MESSAGE_CHARS),
 /* harmony export */   iY: () => (/* binding */ targetTable),
 /* harmony export */   rv: () => (/* binding */ deployedWhat)
 /* harmony export */ });
@@ -28910,7 +29025,12 @@ function deployedWhat(info) {
     return parts.join(' · ');
 }
 const MAX_TABLE_ROWS = 30;
-/** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
+/** A message longer than this is cut in the table; its full text is then kept in the details. */
+const TABLE_MESSAGE_CHARS = 240;
+/**
+ * One row per target (the worst when there are many): state, provider status, progress, duration,
+ * message; a column no target has anything for is left out.
+ */
 function targetTable(result, maxRows = MAX_TABLE_ROWS) {
     const { shown, hidden } = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .targetsToShow */ .hw)(result.targets, maxRows);
     const rows = shown.map((target) => [
@@ -28919,10 +29039,11 @@ function targetTable(result, maxRows = MAX_TABLE_ROWS) {
         (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.providerStatus, 80),
         (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .progressBar */ .hr)(target.snapshot?.progress),
         (0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(target.durationMs),
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.message, 240),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.message, TABLE_MESSAGE_CHARS),
     ]);
     const more = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .hiddenTargetsLine */ .rc)(hidden);
-    return ((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
+    const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .compactTable */ .YI)(header, rows) + (more ? `\n\n${more}` : '');
 }
 /** `12 status reads · 1 transient error retried · 42.0s` */
 function pollingFigures(result) {
@@ -28937,14 +29058,18 @@ function pollingFigures(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sw: () => (/* binding */ verdictTitle),
+/* harmony export */   Pl: () => (/* binding */ headline),
 /* harmony export */   hw: () => (/* binding */ targetsToShow),
 /* harmony export */   md: () => (/* binding */ worstFirst),
 /* harmony export */   qn: () => (/* binding */ markedVerdict),
 /* harmony export */   rc: () => (/* binding */ hiddenTargetsLine)
 /* harmony export */ });
-/* unused harmony export VERDICT_MARK */
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+/* unused harmony exports VERDICT_MARK, verdictTitle */
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3054);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+
+
 
 /** One mark per state, so a reader sees at a glance what went well and what did not. */
 const VERDICT_MARK = {
@@ -28983,9 +29108,22 @@ function verdictTitle(result) {
     const readiness = result.verdict === 'degraded' ? (result.ready ? ' (accepted: allow-degraded)' : ' — not ready') : '';
     return `${VERDICT_MARK[result.verdict]} ${title}${readiness}`;
 }
+const MAX_NAMED_IN_HEADLINE = 8;
+/** `❌ Deploy failed: Order_Sync, Billing_Sync (timed_out)`: the title, and every target that is not ready. */
+function headline(result, allowDegraded) {
+    const notReady = worstFirst(result.targets.filter((target) => !(0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .isReady */ .i_)(target.verdict, allowDegraded)));
+    if (notReady.length === 0)
+        return verdictTitle(result);
+    const named = notReady.slice(0, MAX_NAMED_IN_HEADLINE).map((target) => {
+        const own = target.verdict === result.verdict ? '' : ` (${target.verdict})`;
+        return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.id, 60)}${own}`;
+    });
+    const more = notReady.length > named.length ? ` … ${notReady.length - named.length} more` : '';
+    return `${verdictTitle(result)}: ${named.join(', ')}${more}`;
+}
 /** Worst first, input order among equals: the targets a cut list must still show. */
 function worstFirst(targets) {
-    const rank = (target) => _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.indexOf(target.verdict);
+    const rank = (target) => _core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .VERDICT_SEVERITY */ .i.indexOf(target.verdict);
     return targets
         .map((target, index) => ({ target, index }))
         .sort((a, b) => rank(a.target) - rank(b.target) || a.index - b.index)
@@ -29005,7 +29143,7 @@ function hiddenTargetsLine(hidden) {
     const counts = new Map();
     for (const target of hidden)
         counts.set(target.verdict, (counts.get(target.verdict) ?? 0) + 1);
-    const parts = _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
+    const parts = _core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .VERDICT_SEVERITY */ .i.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
     return `… ${hidden.length} more ${hidden.length === 1 ? 'target' : 'targets'}: ${parts.join(', ')}`;
 }
 
@@ -32806,30 +32944,8 @@ function unfoundResult(error, startedAt, durationMs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(3054);
-;// CONCATENATED MODULE: ./src/engine/verdict.ts
-
-/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
-function worstVerdict(verdicts) {
-    return types/* VERDICT_SEVERITY */.i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
-}
-function isReady(verdict, allowDegraded) {
-    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
-}
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
-/**
- * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
- * on the discovery window, which only the engine knows.
- */
-function endsWait(snapshot, allowDegraded) {
-    if (snapshot.detailsPending)
-        return false;
-    if (TERMINAL_STATES.has(snapshot.state))
-        return true;
-    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
-}
-
+// EXTERNAL MODULE: ./src/engine/verdict.ts
+var engine_verdict = __nccwpck_require__(6559);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/log.ts
@@ -32911,7 +33027,7 @@ const MAX_ANNOTATED_DETAILS = 10;
 /** One per target that is not ready, worst first as the targets came: the run page lists each by name. */
 function notReadyAnnotations(result, allowDegraded) {
     return result.targets
-        .filter((target) => !isReady(target.verdict, allowDegraded))
+        .filter((target) => !(0,engine_verdict/* isReady */.i_)(target.verdict, allowDegraded))
         .map((target) => ({
         title: `${target.id}: ${target.verdict}`,
         message: target.message || `${target.id} is ${target.verdict}`,
@@ -32966,7 +33082,7 @@ function startHeartbeat(run, watches, everyMs = HEARTBEAT_MS) {
 
 /** The run's verdict is its worst target's; the first target with that verdict speaks for the run. */
 function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
-    const verdict = worstVerdict(targets.map((target) => target.verdict));
+    const verdict = (0,engine_verdict/* worstVerdict */.zP)(targets.map((target) => target.verdict));
     const deciding = targets.find((target) => target.verdict === verdict);
     const message = !deciding
         ? 'no target to wait for'
@@ -32975,7 +33091,7 @@ function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
             : deciding.message;
     return {
         verdict,
-        ready: targets.length > 0 && targets.every((target) => isReady(target.verdict, allowDegraded)),
+        ready: targets.length > 0 && targets.every((target) => (0,engine_verdict/* isReady */.i_)(target.verdict, allowDegraded)),
         decidingTarget: deciding?.id,
         message,
         targets,
@@ -33196,7 +33312,7 @@ class TargetWatch {
         }
         this.warnIfUnknown(snapshot);
         const { settings } = this.run;
-        if (endsWait(snapshot, settings.allowDegraded))
+        if ((0,engine_verdict/* endsWait */.Gr)(snapshot, settings.allowDegraded))
             return this.result(snapshot.state, snapshot.message);
         if (snapshot.state === 'not_found')
             return this.discoveryOver() ? this.notFound(settings.discoveryTimeoutMs) : undefined;
@@ -33826,6 +33942,7 @@ var report_sections = __nccwpck_require__(3844);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
 
 
+
 const MAX_COMPONENTS = 20;
 const MAX_LOG_LINES = 20;
 const MAX_LOG_LINE_CHARS = 300;
@@ -33860,7 +33977,7 @@ function components(target) {
         replicas(component),
         (0,format/* inlineText */.ln)(componentNote(component), 300),
     ]);
-    const body = (0,format/* table */.tp)(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
+    const body = (0,format/* compactTable */.YI)(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
     const more = (0,format/* moreLine */.g0)(omitted, 'components');
     const notOk = all.filter((component) => component.state !== 'succeeded').length;
     const heading = `Components: ${all.length}${notOk > 0 ? ` (${notOk} not succeeded)` : ''}`;
@@ -33877,7 +33994,7 @@ function componentNote(component) {
     return [component.message ?? '', ...facts].filter(Boolean).join('; ');
 }
 function logs(target) {
-    const all = target.snapshot?.logs ?? [];
+    const all = (target.snapshot?.logs ?? []).filter((line) => !shownInTable(line, target));
     if (all.length === 0)
         return '';
     const { shown, omitted } = (0,format/* lastOf */.g1)(all, MAX_LOG_LINES);
@@ -33885,6 +34002,10 @@ function logs(target) {
     // A failed target's logs are why a reader opened the summary: show them unfolded.
     const open = target.verdict === 'failed' || target.verdict === 'error' || target.verdict === 'degraded';
     return (0,format/* details */.zH)(heading, (0,format/* preformatted */.EC)(shown.map(logLine)), open);
+}
+/** An error detail the table's message already holds in full (SAP puts its error details there): shown once. */
+function shownInTable(line, target) {
+    return target.message.length <= report_sections/* TABLE_MESSAGE_CHARS */.fh && line.message !== '' && target.message.includes(line.message);
 }
 // Colour codes are what installers print; they are exactly the control characters this matches.
 // eslint-disable-next-line no-control-regex
@@ -33899,8 +34020,11 @@ function logLine(line) {
     return (0,format/* cut */.Jj)(flat, MAX_LOG_LINE_CHARS);
 }
 
+// EXTERNAL MODULE: ./src/report/gantt.ts
+var gantt = __nccwpck_require__(4200);
 ;// CONCATENATED MODULE: ./src/report/timeline.ts
 /** The state changes of all targets in time order, so a reader sees where the time went. */
+
 
 
 
@@ -33915,8 +34039,12 @@ function timelineRows(result) {
     // Array.prototype.sort is stable: equal times keep the targets' input order.
     return rows.sort((a, b) => a.change.atMs - b.change.atMs);
 }
-/** Empty when nothing changed; a long timeline keeps its beginning and its end. */
+/** The chart, or the table when there are too many targets to draw; empty when nothing changed. */
 function timeline(result) {
+    return (0,gantt/* ganttChart */.$)(result) || timelineTable(result);
+}
+/** A long timeline keeps its beginning and its end. */
+function timelineTable(result) {
     const rows = timelineRows(result);
     if (rows.length === 0)
         return '';
@@ -33952,9 +34080,10 @@ function buildSummary(result, info) {
     const hiddenDetails = result.targets.length - detailed.length;
     const perTarget = detailed.map(targetDetails).filter(Boolean);
     const sections = [
-        essential(`## ${(0,verdicts/* verdictTitle */.Sw)(result)}`),
+        essential(`## ${(0,verdicts/* headline */.Pl)(result, info.allowDegraded)}`),
         essential(info.endpoint || info.ids.length > 0 ? (0,report_sections/* deployedWhat */.rv)(info) : ''),
-        essential(result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 1000)}` : ''),
+        // With targets, each message is in the table once; without, this is the only place for it.
+        essential(result.targets.length === 0 && result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 1000)}` : ''),
         essential(verdictNote(result, info)),
         essential(result.targets.length > 0 ? (0,report_sections/* targetTable */.iY)(result) : ''),
         ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),
