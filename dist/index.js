@@ -33499,7 +33499,27 @@ function createDispatcher(proxy = {}, caCertificate) {
         requestTls: tls,
         proxyTls: tls,
     };
-    return new undici.EnvHttpProxyAgent(options);
+    return withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
+}
+/**
+ * undici announces once per process that EnvHttpProxyAgent is experimental: news for us (its version
+ * is pinned and tested), noise in a user's job log. Only that one warning is held back, only while
+ * the agent is made.
+ */
+function withoutExperimentalWarning(create) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const options = rest[0];
+        if (typeof options === 'object' && options !== null && 'code' in options && options.code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
+    });
+    try {
+        return create();
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/http/failure.ts

@@ -63,3 +63,24 @@ describe('the job log', () => {
     expect(run.visibleLog).not.toContain('::warning');
   });
 });
+
+describe('behind a proxy', () => {
+  it('goes through HTTPS_PROXY/HTTP_PROXY without undici’s "experimental" warning in the log', async () => {
+    const { startConnectProxy } = await import('../unit/http/servers.ts');
+    const proxy = await startConnectProxy();
+    try {
+      simulator = await startSapSimulator({ scenario: 'started' });
+      const sim = simulator;
+      const run = await runAction({
+        inputs: { provider: 'sap-cloud-integration', 'service-key': sim.serviceKey, id: 'Order_Sync', ...FAST_INPUTS },
+        env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+        secrets: () => sim.tokensIssued,
+      });
+      expect(run.exitCode).toBe(0);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(run.visibleLog).not.toMatch(/experimental|UNDICI-EHPA/i);
+    } finally {
+      await proxy.close();
+    }
+  });
+});

@@ -24,5 +24,24 @@ export function createDispatcher(proxy: ProxySettings = {}, caCertificate?: stri
     requestTls: tls,
     proxyTls: tls,
   };
-  return new EnvHttpProxyAgent(options);
+  return withoutExperimentalWarning(() => new EnvHttpProxyAgent(options));
+}
+
+/**
+ * undici announces once per process that EnvHttpProxyAgent is experimental: news for us (its version
+ * is pinned and tested), noise in a user's job log. Only that one warning is held back, only while
+ * the agent is made.
+ */
+function withoutExperimentalWarning<T>(create: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0];
+    if (typeof options === 'object' && options !== null && 'code' in options && options.code === 'UNDICI-EHPA') return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
