@@ -31,7 +31,7 @@ export function ganttChart(result: RunResult): string {
     ),
   ]);
   // Elapsed time as epoch milliseconds: the axis reads minutes and seconds from the start of the run.
-  const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : '%M:%S';
+  const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : result.durationMs >= 10_000 ? '%M:%S' : '%S.%L';
   return ['```mermaid', 'gantt', '  dateFormat x', `  axisFormat ${axis}`, '  todayMarker off', ...rows, '```'].join(
     '\n',
   );
