@@ -97,9 +97,14 @@ function componentLine(component: Component): string {
     component.desired === undefined && component.actual === undefined
       ? ''
       : ` ${component.actual ?? '?'}/${component.desired ?? '?'}`;
-  const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-  const note = [component.message ?? '', ...facts].filter(Boolean).join('; ');
+  const note = componentNote(component);
   return `${component.kind} ${component.name}: ${component.state}${word}${replicas}${note ? ` — ${note}` : ''}`;
+}
+
+/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
+export function componentNote(component: Component): string {
+  const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
+  return [component.message ?? '', ...facts].filter(Boolean).join('; ');
 }
 
 export function logLineText(line: LogLine): string {
@@ -115,7 +120,7 @@ export interface Annotation {
 
 const MAX_ANNOTATED_DETAILS = 10;
 
-/** One per target that is not ready, worst first as the targets came: the run page lists each by name. */
+/** One per target that is not ready, in the targets' order: the run page lists each by name. */
 export function notReadyAnnotations(result: RunResult, allowDegraded: boolean): Annotation[] {
   return result.targets
     .filter((target) => !isReady(target.verdict, allowDegraded))

@@ -12,6 +12,7 @@ import {
   plural,
   preformatted,
 } from './format.js';
+import { componentNote, logLineText } from './log.js';
 import { TABLE_MESSAGE_CHARS } from './sections.js';
 import { markedVerdict } from './verdicts.js';
 
@@ -62,12 +63,6 @@ function replicas(component: Component): string {
   return `${component.actual ?? '?'} / ${component.desired ?? '?'}`;
 }
 
-/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
-function componentNote(component: Component): string {
-  const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-  return [component.message ?? '', ...facts].filter(Boolean).join('; ');
-}
-
 function logs(target: TargetResult): string {
   const all = (target.snapshot?.logs ?? []).filter((line) => !shownInTable(line, target));
   if (all.length === 0) return '';
@@ -89,8 +84,7 @@ const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** One line of the `<pre>` block: colour codes dropped, embedded newlines shown, long lines cut. */
 function logLine(line: LogLine): string {
-  const text = [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
-  const flat = text
+  const flat = logLineText(line)
     .replace(ANSI_ESCAPE, '')
     .replace(/\r?\n/g, ' ⏎ ')
     .replace(/\p{Cc}/gu, ' ');
