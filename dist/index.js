@@ -28894,7 +28894,7 @@ function ganttChart(result) {
         ...bars(target).map((bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`),
     ]);
     // Elapsed time as epoch milliseconds: the axis reads minutes and seconds from the start of the run.
-    const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : '%M:%S';
+    const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : result.durationMs >= 10_000 ? '%M:%S' : '%S.%L';
     return ['```mermaid', 'gantt', '  dateFormat x', `  axisFormat ${axis}`, '  todayMarker off', ...rows, '```'].join('\n');
 }
 function bars(target) {
@@ -33016,15 +33016,19 @@ function componentLine(component) {
     const replicas = component.desired === undefined && component.actual === undefined
         ? ''
         : ` ${component.actual ?? '?'}/${component.desired ?? '?'}`;
-    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-    const note = [component.message ?? '', ...facts].filter(Boolean).join('; ');
+    const note = componentNote(component);
     return `${component.kind} ${component.name}: ${component.state}${word}${replicas}${note ? ` — ${note}` : ''}`;
+}
+/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
+function componentNote(component) {
+    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
+    return [component.message ?? '', ...facts].filter(Boolean).join('; ');
 }
 function logLineText(line) {
     return [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
 }
 const MAX_ANNOTATED_DETAILS = 10;
-/** One per target that is not ready, worst first as the targets came: the run page lists each by name. */
+/** One per target that is not ready, in the targets' order: the run page lists each by name. */
 function notReadyAnnotations(result, allowDegraded) {
     return result.targets
         .filter((target) => !(0,engine_verdict/* isReady */.i_)(target.verdict, allowDegraded))
@@ -33963,6 +33967,7 @@ var report_sections = __nccwpck_require__(3844);
 
 
 
+
 const MAX_COMPONENTS = 20;
 const MAX_LOG_LINES = 20;
 const MAX_LOG_LINE_CHARS = 300;
@@ -34008,11 +34013,6 @@ function replicas(component) {
         return '';
     return `${component.actual ?? '?'} / ${component.desired ?? '?'}`;
 }
-/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
-function componentNote(component) {
-    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-    return [component.message ?? '', ...facts].filter(Boolean).join('; ');
-}
 function logs(target) {
     const all = (target.snapshot?.logs ?? []).filter((line) => !shownInTable(line, target));
     if (all.length === 0)
@@ -34032,8 +34032,7 @@ function shownInTable(line, target) {
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** One line of the `<pre>` block: colour codes dropped, embedded newlines shown, long lines cut. */
 function logLine(line) {
-    const text = [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
-    const flat = text
+    const flat = logLineText(line)
         .replace(ANSI_ESCAPE, '')
         .replace(/\r?\n/g, ' ⏎ ')
         .replace(/\p{Cc}/gu, ' ');
