@@ -43,7 +43,7 @@ describe('npm run demo', () => {
     expect(run.stderr.trim().split('\n')).toEqual(["demo: Unknown option '--bogus' (see npm run demo -- --help)"]);
   });
 
-  describe.concurrent('each scenario', () => {
+  describe('each scenario', () => {
     for (const scenario of listed) {
       it(`${scenario}: the verdict's exit code and its summary`, async () => {
         const expected = EXPECTED[scenario];

@@ -56,10 +56,10 @@ const installer = async (scenario: string, inputs: Record<string, string> = {}) 
   return { server, inputs: { provider: 'installer', url: server.url, token: DEMO_TOKEN, ...inputs } };
 };
 
-const SHORT_TIMEOUT = { timeout: '4s' };
+const SHORT_TIMEOUT = { timeout: '3s' };
 const cancelAfter = async (demo: Promise<Demo>): Promise<Demo> => ({
   ...(await demo),
-  signal: { name: 'SIGINT', afterMs: 2_000 },
+  signal: { name: 'SIGINT', afterMs: 1_500 },
 });
 
 export interface Scenario {
@@ -86,7 +86,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     },
   },
   'timed-out': {
-    description: 'the deploy is still running when `timeout` (4s here) passes',
+    description: 'the deploy is still running when `timeout` (3s here) passes',
     providers: {
       'sap-cloud-integration': () => sap('endless', SHORT_TIMEOUT),
       'opensearch-flow-framework': () => opensearch('endless', SHORT_TIMEOUT),
