@@ -151,7 +151,7 @@ function checkUsable({ settings, context, log }: GithubReporterOptions): () => b
     const blocking = [
       settings.token ? '' : 'the github-token input is empty',
       UNEVALUATED_EXPRESSION.test(settings.token ?? '')
-        ? 'the github-token input is an expression no runner evaluated (${{ … }} as text, as in a local run): give a real token, e.g. INPUT_GITHUB-TOKEN in .env'
+        ? 'the github-token input is an expression that no runner evaluated, as in a local run: give a real token (INPUT_GITHUB-TOKEN in .env)'
         : '',
       context.owner && context.repo ? '' : 'GITHUB_REPOSITORY is not set (expected owner/name)',
       context.sha || context.pullRequest ? '' : 'GITHUB_SHA is not set',
