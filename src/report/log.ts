@@ -119,16 +119,30 @@ export interface Annotation {
 }
 
 const MAX_ANNOTATED_DETAILS = 10;
+/** GitHub shows 10 error annotations per step; the step's own failure line is one of them. */
+export const MAX_TARGET_ANNOTATIONS = 9;
+const MAX_IDS_IN_REST = 30;
 
-/** One per target that is not ready, in the targets' order: the run page lists each by name. */
+/**
+ * One per target that is not ready, in the targets' order: the run page lists each by name. Beyond
+ * what GitHub shows, the last one names the rest.
+ */
 export function notReadyAnnotations(result: RunResult, allowDegraded: boolean): Annotation[] {
-  return result.targets
-    .filter((target) => !isReady(target.verdict, allowDegraded))
-    .map((target) => ({
-      title: `${target.id}: ${target.verdict}`,
-      message: target.message || `${target.id} is ${target.verdict}`,
-      details: errorDetails(target).slice(-MAX_ANNOTATED_DETAILS).map(logLineText),
-    }));
+  const notReady = result.targets.filter((target) => !isReady(target.verdict, allowDegraded));
+  const each = (target: TargetResult): Annotation => ({
+    title: `${target.id}: ${target.verdict}`,
+    message: target.message || `${target.id} is ${target.verdict}`,
+    details: errorDetails(target).slice(-MAX_ANNOTATED_DETAILS).map(logLineText),
+  });
+  if (notReady.length <= MAX_TARGET_ANNOTATIONS) return notReady.map(each);
+  const shown = notReady.slice(0, MAX_TARGET_ANNOTATIONS - 1);
+  const rest = notReady.slice(shown.length);
+  const named = rest.slice(0, MAX_IDS_IN_REST).map((target) => `${target.id} (${target.verdict})`);
+  const more = rest.length > named.length ? `, … ${rest.length - named.length} more` : '';
+  return [
+    ...shown.map(each),
+    { title: `${rest.length} more targets not ready`, message: `${named.join(', ')}${more}`, details: [] },
+  ];
 }
 
 /** The provider's own words about what went wrong: its log lines at error level, else all of a failed target's. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heartbeatLine, notReadyAnnotations, targetLogGroup } from '../../../src/report/log.ts';
-import { nlFlowFailed, opensearchReady, run, target } from './results.ts';
+import { MAX_TARGET_ANNOTATIONS, heartbeatLine, notReadyAnnotations, targetLogGroup } from '../../../src/report/log.ts';
+import { fiftyTargets, nlFlowFailed, opensearchReady, run, target } from './results.ts';
 
 describe('heartbeatLine', () => {
   it('names each target with its state, provider word and progress', () => {
@@ -60,5 +60,24 @@ describe('notReadyAnnotations', () => {
       'c: timed_out',
     ]);
     expect(notReadyAnnotations(opensearchReady(), false)).toEqual([]);
+  });
+
+  it(`stays within GitHub's 10 error annotations per step: ${MAX_TARGET_ANNOTATIONS - 1} targets, then one naming the rest`, () => {
+    const many = run(
+      Array.from({ length: 20 }, (_, index) => target(`t${index}`, 'failed', { message: `t${index} broke` })),
+    );
+    const annotations = notReadyAnnotations(many, false);
+    expect(annotations).toHaveLength(MAX_TARGET_ANNOTATIONS);
+    expect(annotations.at(-2)?.title).toBe('t7: failed');
+    expect(annotations.at(-1)).toEqual({
+      title: '12 more targets not ready',
+      message: Array.from({ length: 12 }, (_, index) => `t${index + 8} (failed)`).join(', '),
+      details: [],
+    });
+    expect(notReadyAnnotations(fiftyTargets(), false).map((annotation) => annotation.title)).toEqual([
+      'wf-18: failed',
+      'wf-34: timed_out',
+      'wf-42: degraded',
+    ]);
   });
 });
