@@ -28871,8 +28871,9 @@ function plural(count, singular, pluralForm = `${singular}s`) {
  * comments), one row per target, one bar per state it was seen in, the final state as a marker.
  */
 
-/** More rows than this are not legible in a summary's width: the table is shown instead. */
+/** More rows (or bars) than this are not legible in a summary's width: the table is shown instead. */
 const MAX_GANTT_TARGETS = 12;
+const MAX_GANTT_BARS = 60;
 const TAG = {
     in_progress: 'active',
     succeeded: 'done',
@@ -28886,18 +28887,19 @@ const TAG = {
 /** Empty when there is nothing to draw or too much to draw legibly. */
 function ganttChart(result) {
     const drawn = result.targets.filter((target) => target.timeline.length > 0);
-    if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS)
+    const bars = drawn.reduce((sum, target) => sum + target.timeline.length, 0);
+    if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS || bars > MAX_GANTT_BARS)
         return '';
     let taskNumber = 0;
     const rows = drawn.flatMap((target) => [
         `  section ${label(target.id)}`,
-        ...bars(target).map((bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`),
+        ...barsOf(target).map((bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`),
     ]);
     // Elapsed time as epoch milliseconds: the axis reads minutes and seconds from the start of the run.
     const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : result.durationMs >= 10_000 ? '%M:%S' : '%S.%L';
     return ['```mermaid', 'gantt', '  dateFormat x', `  axisFormat ${axis}`, '  todayMarker off', ...rows, '```'].join('\n');
 }
-function bars(target) {
+function barsOf(target) {
     const endMs = Math.max(target.durationMs, target.timeline.at(-1)?.atMs ?? 0);
     return target.timeline.map((change, index) => {
         const toMs = target.timeline[index + 1]?.atMs ?? endMs;

@@ -5,8 +5,9 @@
 import { formatDuration } from '../config/values.js';
 import type { RunResult, StateChange, TargetResult } from '../core/types.js';
 
-/** More rows than this are not legible in a summary's width: the table is shown instead. */
+/** More rows (or bars) than this are not legible in a summary's width: the table is shown instead. */
 export const MAX_GANTT_TARGETS = 12;
+const MAX_GANTT_BARS = 60;
 
 const TAG: Partial<Record<StateChange['state'], string>> = {
   in_progress: 'active',
@@ -22,11 +23,12 @@ const TAG: Partial<Record<StateChange['state'], string>> = {
 /** Empty when there is nothing to draw or too much to draw legibly. */
 export function ganttChart(result: RunResult): string {
   const drawn = result.targets.filter((target) => target.timeline.length > 0);
-  if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS) return '';
+  const bars = drawn.reduce((sum, target) => sum + target.timeline.length, 0);
+  if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS || bars > MAX_GANTT_BARS) return '';
   let taskNumber = 0;
   const rows = drawn.flatMap((target) => [
     `  section ${label(target.id)}`,
-    ...bars(target).map(
+    ...barsOf(target).map(
       (bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`,
     ),
   ]);
@@ -44,7 +46,7 @@ interface Bar {
   toMs: number;
 }
 
-function bars(target: TargetResult): Bar[] {
+function barsOf(target: TargetResult): Bar[] {
   const endMs = Math.max(target.durationMs, target.timeline.at(-1)?.atMs ?? 0);
   return target.timeline.map((change, index) => {
     const toMs = target.timeline[index + 1]?.atMs ?? endMs;

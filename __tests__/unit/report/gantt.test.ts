@@ -29,6 +29,14 @@ describe('ganttChart', () => {
   it(`draws nothing for more than ${MAX_GANTT_TARGETS} targets, or when no state was seen`, () => {
     expect(ganttChart(fiftyTargets())).toBe('');
     expect(ganttChart(run([target('a', 'timed_out')]))).toBe('');
+    const flapping = changes(
+      ...Array.from({ length: 61 }, (_, index): [number, 'in_progress' | 'pending', string] => [
+        index * 1000,
+        index % 2 ? 'in_progress' : 'pending',
+        '',
+      ]),
+    );
+    expect(ganttChart(run([target('a', 'in_progress', { timeline: flapping })]))).toBe('');
   });
 
   it('names keep nothing Mermaid would read as syntax', () => {
