@@ -1,59 +1,67 @@
 /**
- * `npm run demo`: runs the bundled action end to end against a local simulator, as the
- * runner would, and prints its log, its outputs and the job summary it wrote.
- * `npm run demo -- --provider nl-flow` picks another simulator.
+ * `npm run demo -- --scenario failed [--provider sap-cloud-integration]`: runs the bundled action end
+ * to end against a local simulator, as the runner would, and prints its log, its outputs and the job
+ * summary it wrote. Exits with the action's exit code. `--help` lists providers and scenarios.
  */
 import { parseArgs } from 'node:util';
 import { runAction } from '../sim/run-action.ts';
-import type { SimServer } from '../sim/server.ts';
+import { PROVIDERS, SCENARIOS, type DemoProvider } from './demo/scenarios.ts';
 
-/** A simulator playing a deploy that goes well, and the inputs a workflow would give the action for it. */
-type Demo = () => Promise<{ server: SimServer; inputs: Record<string, string> }>;
+function usage(): string {
+  const scenarios = Object.entries(SCENARIOS).map(
+    ([name, scenario]) =>
+      `  ${name.padEnd(10)} ${scenario.description}\n  ${''.padEnd(10)} providers: ${Object.keys(scenario.providers).join(', ')}`,
+  );
+  return [
+    'usage: npm run demo -- [--scenario NAME] [--provider NAME]',
+    '',
+    'Runs dist/index.js as the GitHub runner would, against a local simulator, and prints its log,',
+    "its outputs and the job summary. Exits with the action's exit code.",
+    '',
+    'scenarios (default succeeded):',
+    ...scenarios,
+    '',
+    `providers (default: the first one the scenario lists): ${PROVIDERS.join(', ')}`,
+  ].join('\n');
+}
 
-const DEMOS: Record<string, Demo> = {
-  'opensearch-flow-framework': async () => {
-    const { startOpenSearchSimulator } = await import('../sim/opensearch.ts');
-    const server = await startOpenSearchSimulator({ scenario: 'provision-completed', provisionAnswer: 202 });
-    return {
-      server,
-      inputs: { provider: 'opensearch-flow-framework', url: server.url, id: '8xL8bowB8y25Tqfenm50', deploy: 'true' },
-    };
-  },
-  'sap-cloud-integration': async () => {
-    const { startSapSimulator } = await import('../sim/sap.ts');
-    const server = await startSapSimulator({ scenario: 'deploy-ok' });
-    return {
-      server,
-      inputs: {
-        provider: 'sap-cloud-integration',
-        'service-key': server.serviceKey,
-        id: 'Order_Sync\nBilling_Sync',
-        deploy: 'true',
-      },
-    };
-  },
-  'nl-flow': async () => {
-    const { startNlFlowSimulator, DEMO_API_KEY } = await import('../sim/nl-flow.ts');
-    const server = await startNlFlowSimulator({ scenario: 'sync-green' });
-    return { server, inputs: { provider: 'nl-flow', url: server.url, id: 'support-triage', 'api-key': DEMO_API_KEY } };
-  },
-  installer: async () => {
-    const { startInstallerSimulator, DEMO_TOKEN } = await import('../sim/installer.ts');
-    const server = await startInstallerSimulator({ scenario: 'completed' });
-    return { server, inputs: { provider: 'installer', url: server.url, token: DEMO_TOKEN } };
-  },
-};
-
-const { values } = parseArgs({ options: { provider: { type: 'string', default: 'opensearch-flow-framework' } } });
-const demo = DEMOS[values.provider ?? ''];
-if (!demo) {
-  console.error(`no demo for '${values.provider}'; one of: ${Object.keys(DEMOS).join(', ')}`);
+function fail(message: string): never {
+  console.error(`demo: ${message} (see npm run demo -- --help)`);
   process.exit(2);
 }
 
-const { server, inputs } = await demo();
+let values: { scenario?: string; provider?: string; help?: boolean };
 try {
-  const run = await runAction({ inputs: { interval: '500ms', 'max-interval': '2s', timeout: '1m', ...inputs } });
+  ({ values } = parseArgs({
+    options: {
+      scenario: { type: 'string', default: 'succeeded' },
+      provider: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  fail(error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error));
+}
+if (values.help) {
+  console.log(usage());
+  process.exit(0);
+}
+const scenario = SCENARIOS[values.scenario ?? ''];
+if (!scenario) fail(`unknown scenario '${values.scenario}'; one of: ${Object.keys(SCENARIOS).join(', ')}`);
+const provider = (values.provider ?? Object.keys(scenario.providers)[0]) as DemoProvider;
+const start = scenario.providers[provider];
+if (!start) {
+  fail(
+    `scenario '${values.scenario}' has no demo for provider '${provider}'; it has: ${Object.keys(scenario.providers).join(', ')}`,
+  );
+}
+
+const demo = await start();
+try {
+  const run = await runAction({
+    inputs: { interval: '500ms', 'max-interval': '2s', timeout: '1m', ...demo.inputs },
+    signal: demo.signal,
+  });
   const rule = (title: string): string => `\n── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\n`;
   const log = run.visibleLog.split('\n').filter((line) => !line.startsWith('::debug::'));
   console.log(rule(`job log (exit code ${run.exitCode}, ${run.durationMs} ms)`) + log.join('\n').trim());
@@ -62,5 +70,5 @@ try {
   console.log(rule('job summary (GITHUB_STEP_SUMMARY)') + run.summary);
   process.exitCode = run.exitCode ?? 1;
 } finally {
-  await server.close();
+  await demo.server.close();
 }

@@ -23,6 +23,7 @@ import { redactResult } from './report/redact-result.js';
 import { buildSummary } from './report/summary.js';
 import type { RunInfo } from './report/types.js';
 import { failureResult, runInfoFor } from './run-info.js';
+import { groupedLogger, logResult } from './log-result.js';
 
 /** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
@@ -33,6 +34,8 @@ interface StartedReporting {
   started: Promise<void>;
   /** aborts the requests still under way when the step is done with GitHub */
   stop: AbortController;
+  /** what the reporting said, shown as one group at the end */
+  log: ReturnType<typeof groupedLogger>;
 }
 
 /** How a run ended, for an edge that turns it into an exit code (the command line). */
@@ -123,6 +126,7 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
   const shown = redactResult(result, (text) => redactor.redact(text));
   writeOutputs(edge, shown, redactor);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
+  logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
   const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
   if (failed) {
     edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
@@ -135,6 +139,12 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
     await github.started;
     await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
     github.stop.abort();
+    if (github.log.lines.length > 0) {
+      edge.group(
+        'GitHub reporting',
+        github.log.lines.map((line) => redactor.redact(line)),
+      );
+    }
   }
   await http?.close();
   process.off('SIGINT', cancel);
@@ -174,16 +184,17 @@ async function startGithubReporting(
   if (!githubReportingApplies(settings, edge.env)) return undefined;
   const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
   const stop = new AbortController();
+  const reportingLog = groupedLogger(log);
   const reporter = createGithubReporter({
     stop: stop.signal,
     settings,
     context: readGithubRunContext(edge.env, (path) => readFileSync(path, 'utf8')),
     info,
-    log,
+    log: reportingLog,
     redact: (text) => redactor.redact(text),
   });
   // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
+  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
 }
 
 function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor): void {

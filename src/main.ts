@@ -19,8 +19,19 @@ function githubEdge(): Edge {
     debug: (message) => core.debug(message),
     info: (message) => core.info(plainLogLine(message)),
     warning: (message) => core.warning(message),
+    error: (message, { title }) => core.error(message, { title }),
+    group: (title, lines) => {
+      core.startGroup(plainLogLine(title));
+      for (const line of lines) core.info(plainLogLine(line));
+      core.endGroup();
+    },
     setFailed: (message) => core.setFailed(message),
     writeSummary: async (markdown) => {
+      // A local run (`npx @github/local-action` without the variable) has no summary file: a note, not a warning.
+      if (!process.env.GITHUB_STEP_SUMMARY) {
+        core.info('No job summary written: GITHUB_STEP_SUMMARY is not set.');
+        return;
+      }
       await core.summary.addRaw(markdown, true).write();
     },
     env: process.env,

@@ -211,7 +211,10 @@ var format = __webpack_require__(2011);
 var sections = __webpack_require__(3854);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __webpack_require__(9910);
+// EXTERNAL MODULE: ./src/report/gantt.ts
+var gantt = __webpack_require__(4200);
 ;// CONCATENATED MODULE: ./src/report/github/comment.ts
+
 
 
 
@@ -240,10 +243,11 @@ function commentBody(result, info, context, marker, rows) {
     const footer = `<sub>${(0,sections/* pollingFigures */.X$)(result)} · ${run}${job} · started ${result.startedAt.toISOString()}</sub>`;
     const parts = [
         marker,
-        `### ${(0,verdicts/* verdictTitle */.Sw)(result)}`,
+        `### ${(0,verdicts/* headline */.Pl)(result, info.allowDegraded)}`,
         info.endpoint || info.ids.length > 0 ? (0,sections/* deployedWhat */.rv)(info) : '',
-        result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 500)}` : '',
+        result.targets.length === 0 && result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 500)}` : '',
         result.targets.length > 0 && rows > 0 ? (0,sections/* targetTable */.iY)(result, rows) : '',
+        rows === TABLE_ROWS[0] ? (0,gantt/* ganttChart */.$)(result) : '',
         footer,
     ];
     return parts.filter(Boolean).join('\n\n') + '\n';
@@ -459,6 +463,8 @@ function createGithubReporter(options) {
         },
     };
 }
+/** `${{ github.token }}` as text: the default of action.yml when no runner evaluated it (`npx @github/local-action`). */
+const UNEVALUATED_EXPRESSION = /^\$\{\{.*\}\}$/s;
 /** Says once, as a warning, why GitHub reporting cannot run; true when it can. */
 function checkUsable({ settings, context, log }) {
     let verdict;
@@ -467,6 +473,9 @@ function checkUsable({ settings, context, log }) {
             return verdict;
         const blocking = [
             settings.token ? '' : 'the github-token input is empty',
+            UNEVALUATED_EXPRESSION.test(settings.token ?? '')
+                ? 'the github-token input is an expression that no runner evaluated, as in a local run: give a real token (INPUT_GITHUB-TOKEN in .env)'
+                : '',
             context.owner && context.repo ? '' : 'GITHUB_REPOSITORY is not set (expected owner/name)',
             context.sha || context.pullRequest ? '' : 'GITHUB_SHA is not set',
         ].filter(Boolean);

@@ -28374,6 +28374,39 @@ const VERDICT_SEVERITY = [
 
 /***/ }),
 
+/***/ 6559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ endsWait),
+/* harmony export */   i_: () => (/* binding */ isReady),
+/* harmony export */   zP: () => (/* binding */ worstVerdict)
+/* harmony export */ });
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+
+/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
+function worstVerdict(verdicts) {
+    return _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
+}
+function isReady(verdict, allowDegraded) {
+    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
+}
+const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
+/**
+ * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
+ * on the discovery window, which only the engine knows.
+ */
+function endsWait(snapshot, allowDegraded) {
+    if (snapshot.detailsPending)
+        return false;
+    if (TERMINAL_STATES.has(snapshot.state))
+        return true;
+    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
+}
+
+
+/***/ }),
+
 /***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28555,6 +28588,7 @@ function basicOrBearer(credentials) {
 /* harmony export */   Ku: () => (/* binding */ firstOf),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   YI: () => (/* binding */ compactTable),
 /* harmony export */   g0: () => (/* binding */ moreLine),
 /* harmony export */   g1: () => (/* binding */ lastOf),
 /* harmony export */   hr: () => (/* binding */ progressBar),
@@ -28635,6 +28669,12 @@ function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+/** A table without the columns that are empty in every row (the first column always stays). */
+function compactTable(header, rows) {
+    const kept = header.map((_, column) => column === 0 || rows.some((row) => (row[column] ?? '') !== ''));
+    const pick = (cells) => cells.filter((_, column) => kept[column]);
+    return table(pick(header), rows.map(pick));
+}
 /** A collapsible section; the blank lines let GitHub render markdown inside it. */
 function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -28642,6 +28682,82 @@ function details(summary, body, open = false) {
 /** Plain-text form of a count: `1 read`, `2 reads`. */
 function plural(count, singular, pluralForm = `${singular}s`) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ ganttChart)
+/* harmony export */ });
+/* unused harmony export MAX_GANTT_TARGETS */
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3750);
+/**
+ * The timeline as a picture: a Mermaid `gantt` chart (GitHub draws Mermaid in job summaries and
+ * comments), one row per target, one bar per state it was seen in, the final state as a marker.
+ */
+
+/** More rows (or bars) than this are not legible in a summary's width: the table is shown instead. */
+const MAX_GANTT_TARGETS = 12;
+const MAX_GANTT_BARS = 60;
+const TAG = {
+    in_progress: 'active',
+    succeeded: 'done',
+    degraded: 'done',
+    failed: 'crit',
+    error: 'crit',
+    not_found: 'crit',
+    inactive: 'crit',
+    timed_out: 'crit',
+};
+/** Empty when there is nothing to draw or too much to draw legibly. */
+function ganttChart(result) {
+    const drawn = result.targets.filter((target) => target.timeline.length > 0);
+    const bars = drawn.reduce((sum, target) => sum + target.timeline.length, 0);
+    if (drawn.length === 0 || result.targets.length > MAX_GANTT_TARGETS || bars > MAX_GANTT_BARS)
+        return '';
+    let taskNumber = 0;
+    const rows = drawn.flatMap((target) => [
+        `  section ${label(target.id)}`,
+        ...barsOf(target).map((bar) => `  ${bar.name} :${[...bar.tags, `t${++taskNumber}`, bar.fromMs, bar.toMs].join(', ')}`),
+    ]);
+    // Elapsed time as epoch milliseconds: the axis reads minutes and seconds from the start of the run.
+    const axis = result.durationMs >= 3_600_000 ? '%H:%M:%S' : result.durationMs >= 10_000 ? '%M:%S' : '%S.%L';
+    return ['```mermaid', 'gantt', '  dateFormat x', `  axisFormat ${axis}`, '  todayMarker off', ...rows, '```'].join('\n');
+}
+function barsOf(target) {
+    const endMs = Math.max(target.durationMs, target.timeline.at(-1)?.atMs ?? 0);
+    return target.timeline.map((change, index) => {
+        const toMs = target.timeline[index + 1]?.atMs ?? endMs;
+        const last = index === target.timeline.length - 1;
+        const word = change.providerStatus && change.providerStatus !== change.state ? ` ${change.providerStatus}` : '';
+        const tag = TAG[change.state];
+        // The state a target ended in has no length worth drawing: a marker where it was reached.
+        if (last && change.state === target.verdict) {
+            return {
+                name: label(`${change.state}${word}`),
+                tags: [...(tag ? [tag] : []), 'milestone'],
+                fromMs: change.atMs,
+                toMs: change.atMs,
+            };
+        }
+        const name = label(`${change.state}${word} ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(toMs - change.atMs)}`);
+        return { name, tags: tag ? [tag] : [], fromMs: change.atMs, toMs };
+    });
+}
+/**
+ * Text Mermaid reads as a name and nothing else: `:` starts a task's data, `#` and `;` are syntax,
+ * `%%` a comment, and a backtick could close the code block.
+ */
+function label(text) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} _./()+-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe || '-';
 }
 
 
@@ -28713,6 +28829,7 @@ function redactResult(result, redact) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fh: () => (/* binding */ TABLE_MESSAGE_CHARS),
   rv: () => (/* binding */ deployedWhat),
   X$: () => (/* binding */ pollingFigures),
   iY: () => (/* binding */ targetTable)
@@ -28774,7 +28891,12 @@ function deployedWhat(info) {
     return parts.join(' · ');
 }
 const MAX_TABLE_ROWS = 30;
-/** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
+/** A message longer than this is cut in the table; its full text is then kept in the details. */
+const TABLE_MESSAGE_CHARS = 240;
+/**
+ * One row per target (the worst when there are many): state, provider status, progress, duration,
+ * message; a column no target has anything for is left out.
+ */
 function targetTable(result, maxRows = MAX_TABLE_ROWS) {
     const { shown, hidden } = (0,verdicts/* targetsToShow */.hw)(result.targets, maxRows);
     const rows = shown.map((target) => [
@@ -28783,10 +28905,11 @@ function targetTable(result, maxRows = MAX_TABLE_ROWS) {
         (0,format/* inlineText */.ln)(target.providerStatus, 80),
         [(0,format/* progressBar */.hr)(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
         (0,values/* formatDuration */.a3)(target.durationMs),
-        (0,format/* inlineText */.ln)(target.message, 240),
+        (0,format/* inlineText */.ln)(target.message, TABLE_MESSAGE_CHARS),
     ]);
     const more = (0,verdicts/* hiddenTargetsLine */.rc)(hidden);
-    return ((0,format/* table */.tp)(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : ''));
+    const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
+    return (0,format/* compactTable */.YI)(header, rows) + (more ? `\n\n${more}` : '');
 }
 /** `12 status reads · 1 transient error retried · 42.0s` */
 function pollingFigures(result) {
@@ -28801,14 +28924,18 @@ function pollingFigures(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sw: () => (/* binding */ verdictTitle),
+/* harmony export */   Pl: () => (/* binding */ headline),
 /* harmony export */   hw: () => (/* binding */ targetsToShow),
 /* harmony export */   md: () => (/* binding */ worstFirst),
 /* harmony export */   qn: () => (/* binding */ markedVerdict),
 /* harmony export */   rc: () => (/* binding */ hiddenTargetsLine)
 /* harmony export */ });
-/* unused harmony export VERDICT_MARK */
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+/* unused harmony exports VERDICT_MARK, verdictTitle */
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3054);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6559);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+
+
 
 /** One mark per state, so a reader sees at a glance what went well and what did not. */
 const VERDICT_MARK = {
@@ -28847,9 +28974,22 @@ function verdictTitle(result) {
     const readiness = result.verdict === 'degraded' ? (result.ready ? ' (accepted: allow-degraded)' : ' — not ready') : '';
     return `${VERDICT_MARK[result.verdict]} ${title}${readiness}`;
 }
+const MAX_NAMED_IN_HEADLINE = 8;
+/** `❌ Deploy failed: Order_Sync, Billing_Sync (timed_out)`: the title, and every target that is not ready. */
+function headline(result, allowDegraded) {
+    const notReady = worstFirst(result.targets.filter((target) => !(0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .isReady */ .i_)(target.verdict, allowDegraded)));
+    if (notReady.length === 0)
+        return verdictTitle(result);
+    const named = notReady.slice(0, MAX_NAMED_IN_HEADLINE).map((target) => {
+        const own = target.verdict === result.verdict ? '' : ` (${target.verdict})`;
+        return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.id, 60)}${own}`;
+    });
+    const more = notReady.length > named.length ? ` … ${notReady.length - named.length} more` : '';
+    return `${verdictTitle(result)}: ${named.join(', ')}${more}`;
+}
 /** Worst first, input order among equals: the targets a cut list must still show. */
 function worstFirst(targets) {
-    const rank = (target) => _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.indexOf(target.verdict);
+    const rank = (target) => _core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .VERDICT_SEVERITY */ .i.indexOf(target.verdict);
     return targets
         .map((target, index) => ({ target, index }))
         .sort((a, b) => rank(a.target) - rank(b.target) || a.index - b.index)
@@ -28869,7 +29009,7 @@ function hiddenTargetsLine(hidden) {
     const counts = new Map();
     for (const target of hidden)
         counts.set(target.verdict, (counts.get(target.verdict) ?? 0) + 1);
-    const parts = _core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .VERDICT_SEVERITY */ .i.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
+    const parts = _core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .VERDICT_SEVERITY */ .i.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
     return `… ${hidden.length} more ${hidden.length === 1 ? 'target' : 'targets'}: ${parts.join(', ')}`;
 }
 
@@ -29791,35 +29931,164 @@ function unfoundResult(error, startedAt, durationMs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(3054);
-;// CONCATENATED MODULE: ./src/engine/verdict.ts
-
-/** The worst of the verdicts by `VERDICT_SEVERITY`; no verdicts at all is `unknown`, never a success. */
-function worstVerdict(verdicts) {
-    return types/* VERDICT_SEVERITY */.i.find((verdict) => verdicts.includes(verdict)) ?? 'unknown';
-}
-function isReady(verdict, allowDegraded) {
-    return verdict === 'succeeded' || (verdict === 'degraded' && allowDegraded);
-}
-const TERMINAL_STATES = new Set(['succeeded', 'failed', 'inactive']);
+// EXTERNAL MODULE: ./src/engine/verdict.ts
+var engine_verdict = __nccwpck_require__(6559);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/log.ts
 /**
- * The snapshot ends the wait for its target. `not_found` is not decided here: whether it is final depends
- * on the discovery window, which only the engine knows.
+ * The job log's text, as plain lines any edge can print: the heartbeat while waiting, one block of
+ * details per target at the end, and one annotation per target that is not ready. Pure.
  */
-function endsWait(snapshot, allowDegraded) {
-    if (snapshot.detailsPending)
-        return false;
-    if (TERMINAL_STATES.has(snapshot.state))
-        return true;
-    return snapshot.state === 'degraded' && (allowDegraded || snapshot.final === true);
+
+
+
+/** More targets than this are counted by state instead of named one by one. */
+const MAX_NAMED_TARGETS = 5;
+/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1m left` */
+function heartbeatLine(progress) {
+    const { targets } = progress;
+    const states = targets.length <= MAX_NAMED_TARGETS
+        ? targets.map((target) => `${target.id} ${liveState(target)}`).join(', ')
+        : `${targets.length} targets: ${countByState(targets)}`;
+    const parts = [`still waiting after ${(0,values/* formatDuration */.a3)(progress.elapsedMs)}: ${states}`];
+    parts.push((0,format/* plural */.LS)(progress.reads, 'status read'));
+    if (progress.estimateMs !== undefined && Number.isFinite(progress.estimateMs)) {
+        parts.push(`about ${(0,values/* formatDuration */.a3)(Math.max(0, progress.estimateMs))} left`);
+    }
+    return parts.join(' · ');
+}
+function liveState(target) {
+    if (target.state === undefined)
+        return 'not read yet';
+    const word = target.providerStatus ? ` (${target.providerStatus})` : '';
+    const percent = target.progress === undefined ? '' : ` ${Math.round(target.progress)}%`;
+    return `${target.state}${word}${percent}`;
+}
+function countByState(targets) {
+    const counts = new Map();
+    for (const target of targets) {
+        const state = target.state ?? 'not read yet';
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    return [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
+}
+const MAX_GROUP_COMPONENTS = 50;
+const MAX_GROUP_LOG_LINES = 50;
+/** `Order_Sync: failed (ERROR) · 6 status reads · 42s`, then the message, components and provider log lines. */
+function targetLogGroup(target) {
+    const word = target.providerStatus ? ` (${target.providerStatus})` : '';
+    const title = `${target.id}: ${target.verdict}${word} · ${(0,format/* plural */.LS)(target.attempts, 'status read')} · ${(0,values/* formatDuration */.a3)(target.durationMs)}`;
+    const snapshot = target.snapshot;
+    const facts = [
+        target.taskId ? `task ${target.taskId}` : '',
+        snapshot?.startedAt ? `started ${snapshot.startedAt}` : '',
+        snapshot?.completedAt ? `completed ${snapshot.completedAt}` : '',
+        target.transientErrors > 0 ? `${(0,format/* plural */.LS)(target.transientErrors, 'transient error')} retried` : '',
+    ].filter(Boolean);
+    const components = snapshot?.components ?? [];
+    const logs = snapshot?.logs ?? [];
+    const lines = [
+        target.message,
+        facts.join(' · '),
+        ...components.slice(0, MAX_GROUP_COMPONENTS).map(componentLine),
+        components.length > MAX_GROUP_COMPONENTS ? `… ${components.length - MAX_GROUP_COMPONENTS} more components` : '',
+        logs.length > MAX_GROUP_LOG_LINES ? `… ${logs.length - MAX_GROUP_LOG_LINES} earlier log lines` : '',
+        ...logs.slice(-MAX_GROUP_LOG_LINES).map(logLineText),
+    ];
+    return { title, lines: lines.filter(Boolean) };
+}
+function componentLine(component) {
+    const word = component.providerStatus ? ` (${component.providerStatus})` : '';
+    const replicas = component.desired === undefined && component.actual === undefined
+        ? ''
+        : ` ${component.actual ?? '?'}/${component.desired ?? '?'}`;
+    const note = componentNote(component);
+    return `${component.kind} ${component.name}: ${component.state}${word}${replicas}${note ? ` — ${note}` : ''}`;
+}
+/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
+function componentNote(component) {
+    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
+    return [component.message ?? '', ...facts].filter(Boolean).join('; ');
+}
+function logLineText(line) {
+    return [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
+}
+const MAX_ANNOTATED_DETAILS = 10;
+/** GitHub shows 10 error annotations per step; the step's own failure line is one of them. */
+const MAX_TARGET_ANNOTATIONS = 9;
+const MAX_IDS_IN_REST = 30;
+/**
+ * One per target that is not ready, in the targets' order: the run page lists each by name. Beyond
+ * what GitHub shows, the last one names the rest.
+ */
+function notReadyAnnotations(result, allowDegraded) {
+    const notReady = result.targets.filter((target) => !(0,engine_verdict/* isReady */.i_)(target.verdict, allowDegraded));
+    const each = (target) => ({
+        title: `${target.id}: ${target.verdict}`,
+        message: target.message || `${target.id} is ${target.verdict}`,
+        details: errorDetails(target).slice(-MAX_ANNOTATED_DETAILS).map(logLineText),
+    });
+    if (notReady.length <= MAX_TARGET_ANNOTATIONS)
+        return notReady.map(each);
+    const shown = notReady.slice(0, MAX_TARGET_ANNOTATIONS - 1);
+    const rest = notReady.slice(shown.length);
+    const named = rest.slice(0, MAX_IDS_IN_REST).map((target) => `${target.id} (${target.verdict})`);
+    const more = rest.length > named.length ? `, … ${rest.length - named.length} more` : '';
+    return [
+        ...shown.map(each),
+        { title: `${rest.length} more targets not ready`, message: `${named.join(', ')}${more}`, details: [] },
+    ];
+}
+/** The provider's own words about what went wrong: its log lines at error level, else all of a failed target's. */
+function errorDetails(target) {
+    const logs = target.snapshot?.logs ?? [];
+    const errors = logs.filter((line) => /^(error|fatal|severe|critical|fail)/i.test(line.level ?? ''));
+    if (errors.length > 0)
+        return errors;
+    return target.verdict === 'failed' || target.verdict === 'error' ? logs : [];
+}
+
+;// CONCATENATED MODULE: ./src/engine/heartbeat.ts
+
+/** Below GitHub's "silent for a minute" so the line arrives in time even with a slow log. */
+const HEARTBEAT_MS = 55_000;
+/**
+ * While no target changes, one line for the run every `everyMs`: the log is never silent for long
+ * while a deploy takes its time. Runs on the run's clock; `stop` ends it.
+ */
+function startHeartbeat(run, watches, everyMs = HEARTBEAT_MS) {
+    const stopper = new AbortController();
+    const signal = AbortSignal.any([run.signal, stopper.signal]);
+    const beat = async () => {
+        let lastBeatMs = 0;
+        while (!signal.aborted) {
+            const live = watches.map((watch) => watch.live());
+            const dueMs = Math.max(lastBeatMs, ...live.map((target) => target.changedAtMs)) + everyMs;
+            const nowMs = run.elapsedMs();
+            if (nowMs < dueMs) {
+                await run.clock.sleep(dueMs - nowMs, signal);
+                continue;
+            }
+            const estimates = live.flatMap((target) => (target.estimateMs === undefined ? [] : [target.estimateMs]));
+            run.log.info(heartbeatLine({
+                elapsedMs: nowMs,
+                reads: live.reduce((sum, target) => sum + target.reads, 0),
+                targets: live,
+                estimateMs: estimates.length > 0 ? Math.max(...estimates) : undefined,
+            }));
+            lastBeatMs = nowMs;
+        }
+    };
+    beat().catch(() => { });
+    return { stop: () => stopper.abort() };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/result.ts
 
 /** The run's verdict is its worst target's; the first target with that verdict speaks for the run. */
 function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
-    const verdict = worstVerdict(targets.map((target) => target.verdict));
+    const verdict = (0,engine_verdict/* worstVerdict */.zP)(targets.map((target) => target.verdict));
     const deciding = targets.find((target) => target.verdict === verdict);
     const message = !deciding
         ? 'no target to wait for'
@@ -29828,7 +30097,7 @@ function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
             : deciding.message;
     return {
         verdict,
-        ready: targets.length > 0 && targets.every((target) => isReady(target.verdict, allowDegraded)),
+        ready: targets.length > 0 && targets.every((target) => (0,engine_verdict/* isReady */.i_)(target.verdict, allowDegraded)),
         decidingTarget: deciding?.id,
         message,
         targets,
@@ -29840,6 +30109,65 @@ function summarizeRun(targets, allowDegraded, startedAt, durationMs) {
 }
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
+}
+
+;// CONCATENATED MODULE: ./src/engine/stages.ts
+
+
+/** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
+function stagesOf(found, deploy) {
+    const stages = deploy ? (found.stages ?? []).filter((stage) => stage.targets.length > 0) : [];
+    return stages.length > 1 ? stages : [{ name: 'all targets', targets: found.targets }];
+}
+/**
+ * Follows the stages one after the other: every target of a stage is triggered at once (within the run's
+ * bound on requests), and the next stage starts only when each has its verdict. A dependency that fails or
+ * is refused does not stop the stages after it; in the last stage an `error` ends the run as usual.
+ */
+async function followStages(run, stages, watches) {
+    const results = [];
+    for (const [index, stage] of stages.entries()) {
+        run.keepGoingOnError = index < stages.length - 1;
+        if (stages.length > 1)
+            run.log.info(`deploy stage ${index + 1} of ${stages.length}: ${stage.name} (${stage.targets.join(', ')})`);
+        results.push(...(await Promise.all(stage.targets.map((id) => watchOf(watches, id).follow()))));
+    }
+    run.keepGoingOnError = false;
+    return results;
+}
+function watchOf(watches, id) {
+    const watch = watches.get(id);
+    if (!watch)
+        throw new Error(`deploy stage names '${id}', which is not among the targets found`);
+    return watch;
+}
+/** A target whose verdict the provider decided while finding the targets. */
+function decidedResult(run, decided) {
+    const atMs = run.elapsedMs();
+    run.log.info(`${decided.id}: ${decided.verdict} — ${decided.message}`);
+    return {
+        id: decided.id,
+        verdict: decided.verdict,
+        providerStatus: '',
+        message: decided.message,
+        attempts: 0,
+        transientErrors: 0,
+        durationMs: atMs,
+        timeline: [{ atMs, state: decided.verdict, providerStatus: '' }],
+    };
+}
+/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
+async function readFindings(run, session, results) {
+    const after = session.afterTargets?.bind(session);
+    if (!after || run.signal.aborted)
+        return {};
+    try {
+        return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
+    }
+    catch (error) {
+        run.log.warning(`could not read what the run found out (the verdicts stand): ${(0,errors/* messageOf */.b)(error)}`);
+        return {};
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/describe.ts
@@ -30041,6 +30369,19 @@ class TargetWatch {
     estimatedRemainingMs() {
         return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
     }
+    /** What the heartbeat shows of this target now. */
+    live() {
+        const last = this.timeline.at(-1);
+        return {
+            id: this.id,
+            state: last?.state ?? this.snapshot?.state,
+            providerStatus: this.snapshot?.providerStatus ?? '',
+            progress: this.snapshot?.progress,
+            reads: this.attempts,
+            changedAtMs: last?.atMs ?? 0,
+            estimateMs: this.estimatedRemainingMs(),
+        };
+    }
     async follow() {
         try {
             if (this.deploy) {
@@ -30147,13 +30488,15 @@ class TargetWatch {
         this.estimate.observe(this.run.clock.now(), snapshot.progress);
         const line = `${this.id}: ${describeSnapshot(snapshot)}`;
         const { settings } = this.run;
-        const ends = endsWait(snapshot, settings.allowDegraded);
+        const ends = (0,engine_verdict/* endsWait */.Gr)(snapshot, settings.allowDegraded);
         if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
             this.mark(snapshot.state);
             this.run.log.info(line);
         }
-        else if (ends && previous.message !== snapshot.message) {
-            // The last word often says more than the change did (SAP's error details arrive a read later).
+        else if ((ends && previous.message !== snapshot.message) ||
+            (previous.detailsPending && !snapshot.detailsPending)) {
+            // The last word often says more than the change did (SAP's error details arrive a read later), and
+            // "waiting for error details" must not be the last visible word on a failure.
             this.run.log.info(line);
         }
         else {
@@ -30259,61 +30602,9 @@ function isTransient(error) {
     return error instanceof http_errors/* HttpError */.j && error.transient;
 }
 
-;// CONCATENATED MODULE: ./src/engine/stages.ts
-
-
-
-/** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
-function stagesOf(found, deploy) {
-    const stages = deploy ? (found.stages ?? []).filter((stage) => stage.targets.length > 0) : [];
-    return stages.length > 1 ? stages : [{ name: 'all targets', targets: found.targets }];
-}
-/**
- * Follows the stages one after the other: every target of a stage is triggered at once (within the run's
- * bound on requests), and the next stage starts only when each has its verdict. A dependency that fails or
- * is refused does not stop the stages after it; in the last stage an `error` ends the run as usual.
- */
-async function followStages(run, stages, deploy) {
-    const results = [];
-    for (const [index, stage] of stages.entries()) {
-        run.keepGoingOnError = index < stages.length - 1;
-        if (stages.length > 1)
-            run.log.info(`deploy stage ${index + 1} of ${stages.length}: ${stage.name} (${stage.targets.join(', ')})`);
-        results.push(...(await Promise.all(stage.targets.map((id) => new TargetWatch(id, run, deploy).follow()))));
-    }
-    run.keepGoingOnError = false;
-    return results;
-}
-/** A target whose verdict the provider decided while finding the targets. */
-function decidedResult(run, decided) {
-    const atMs = run.elapsedMs();
-    run.log.info(`${decided.id}: ${decided.verdict} — ${decided.message}`);
-    return {
-        id: decided.id,
-        verdict: decided.verdict,
-        providerStatus: '',
-        message: decided.message,
-        attempts: 0,
-        transientErrors: 0,
-        durationMs: atMs,
-        timeline: [{ atMs, state: decided.verdict, providerStatus: '' }],
-    };
-}
-/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
-async function readFindings(run, session, results) {
-    const after = session.afterTargets?.bind(session);
-    if (!after || run.signal.aborted)
-        return {};
-    try {
-        return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
-    }
-    catch (error) {
-        run.log.warning(`could not read what the run found out (the verdicts stand): ${(0,errors/* messageOf */.b)(error)}`);
-        return {};
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
+
+
 
 
 
@@ -30334,7 +30625,9 @@ async function waitForTargets(options) {
         const found = find ? await findTargets(run, find) : { targets: options.targets };
         const decided = (found.decided ?? []).map((target) => decidedResult(run, target));
         const stages = stagesOf(found, options.deploy);
-        const followed = await followStages(run, stages, options.deploy);
+        const watches = new Map(found.targets.map((id) => [id, new TargetWatch(id, run, options.deploy)]));
+        const heartbeat = startHeartbeat(run, [...watches.values()]);
+        const followed = await followStages(run, stages, watches).finally(() => heartbeat.stop());
         const targets = [...decided, ...inOrder(followed, found.targets)];
         const findings = await readFindings(run, session, targets);
         return {
@@ -30429,7 +30722,27 @@ function poolOf(proxy, tls) {
         // The client certificate is for the target, never for the proxy.
         proxyTls: tls?.ca ? { ca: tls.ca } : undefined,
     };
-    return new undici.EnvHttpProxyAgent(options);
+    return withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
+}
+/**
+ * undici announces once per process that EnvHttpProxyAgent is experimental: news for us (its version
+ * is pinned and tested), noise in a user's job log. Only that one warning is held back, only while
+ * the agent is made.
+ */
+function withoutExperimentalWarning(create) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const options = rest[0];
+        if (typeof options === 'object' && options !== null && 'code' in options && options.code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
+    });
+    try {
+        return create();
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
 }
 /** Sends requests for `origin` through `special`, all others through `main`. */
 class OriginRouter extends undici.Dispatcher {
@@ -30704,8 +31017,6 @@ function githubReportingApplies(settings, env) {
     return Boolean(env.GITHUB_REPOSITORY && env.GITHUB_SHA && settings.token);
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -30877,6 +31188,8 @@ var report_sections = __nccwpck_require__(3854);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
 
 
+
+
 const MAX_COMPONENTS = 20;
 const MAX_LOG_LINES = 20;
 const MAX_LOG_LINE_CHARS = 300;
@@ -30911,7 +31224,7 @@ function components(target) {
         replicas(component),
         (0,format/* inlineText */.ln)(componentNote(component), 300),
     ]);
-    const body = (0,format/* table */.tp)(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
+    const body = (0,format/* compactTable */.YI)(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
     const more = (0,format/* moreLine */.g0)(omitted, 'components');
     const notOk = all.filter((component) => component.state !== 'succeeded').length;
     const heading = `Components: ${all.length}${notOk > 0 ? ` (${notOk} not succeeded)` : ''}`;
@@ -30922,13 +31235,8 @@ function replicas(component) {
         return '';
     return `${component.actual ?? '?'} / ${component.desired ?? '?'}`;
 }
-/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
-function componentNote(component) {
-    const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-    return [component.message ?? '', ...facts].filter(Boolean).join('; ');
-}
 function logs(target) {
-    const all = target.snapshot?.logs ?? [];
+    const all = (target.snapshot?.logs ?? []).filter((line) => !shownInTable(line, target));
     if (all.length === 0)
         return '';
     const { shown, omitted } = (0,format/* lastOf */.g1)(all, MAX_LOG_LINES);
@@ -30937,21 +31245,27 @@ function logs(target) {
     const open = target.verdict === 'failed' || target.verdict === 'error' || target.verdict === 'degraded';
     return (0,format/* details */.zH)(heading, (0,format/* preformatted */.EC)(shown.map(logLine)), open);
 }
+/** An error detail the table's message already holds in full (SAP puts its error details there): shown once. */
+function shownInTable(line, target) {
+    return target.message.length <= report_sections/* TABLE_MESSAGE_CHARS */.fh && line.message !== '' && target.message.includes(line.message);
+}
 // Colour codes are what installers print; they are exactly the control characters this matches.
 // eslint-disable-next-line no-control-regex
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** One line of the `<pre>` block: colour codes dropped, embedded newlines shown, long lines cut. */
 function logLine(line) {
-    const text = [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
-    const flat = text
+    const flat = logLineText(line)
         .replace(ANSI_ESCAPE, '')
         .replace(/\r?\n/g, ' ⏎ ')
         .replace(/\p{Cc}/gu, ' ');
     return (0,format/* cut */.Jj)(flat, MAX_LOG_LINE_CHARS);
 }
 
+// EXTERNAL MODULE: ./src/report/gantt.ts
+var gantt = __nccwpck_require__(4200);
 ;// CONCATENATED MODULE: ./src/report/timeline.ts
 /** The state changes of all targets in time order, so a reader sees where the time went. */
+
 
 
 
@@ -30966,8 +31280,12 @@ function timelineRows(result) {
     // Array.prototype.sort is stable: equal times keep the targets' input order.
     return rows.sort((a, b) => a.change.atMs - b.change.atMs);
 }
-/** Empty when nothing changed; a long timeline keeps its beginning and its end. */
+/** The chart, or the table when there are too many targets to draw; empty when nothing changed. */
 function timeline(result) {
+    return (0,gantt/* ganttChart */.$)(result) || timelineTable(result);
+}
+/** A long timeline keeps its beginning and its end. */
+function timelineTable(result) {
     const rows = timelineRows(result);
     if (rows.length === 0)
         return '';
@@ -31004,9 +31322,10 @@ function buildSummary(result, info) {
     const hiddenDetails = result.targets.length - detailed.length;
     const perTarget = detailed.map(targetDetails).filter(Boolean);
     const sections = [
-        essential(`## ${(0,verdicts/* verdictTitle */.Sw)(result)}`),
+        essential(`## ${(0,verdicts/* headline */.Pl)(result, info.allowDegraded)}`),
         essential(info.endpoint || info.ids.length > 0 ? (0,report_sections/* deployedWhat */.rv)(info) : ''),
-        essential(result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 1000)}` : ''),
+        // With targets, each message is in the table once; without, this is the only place for it.
+        essential(result.targets.length === 0 && result.message ? `> ${(0,format/* inlineText */.ln)(result.message, 1000)}` : ''),
         essential(verdictNote(result, info)),
         essential(result.targets.length > 0 ? (0,report_sections/* targetTable */.iY)(result) : ''),
         essential(skippedLine(result)),
@@ -31102,11 +31421,35 @@ function failureResult(error, startedAt, cancelled) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/log-result.ts
+
+function logResult(edge, result, allowDegraded, redact) {
+    for (const target of result.targets) {
+        const { title, lines } = targetLogGroup(target);
+        edge.group(redact(title), lines.map(redact));
+    }
+    for (const annotation of notReadyAnnotations(result, allowDegraded)) {
+        edge.error(redact(annotation.message), { title: redact(annotation.title) });
+        // An annotation shows one line in most places: the provider's own words follow in full.
+        for (const detail of annotation.details)
+            edge.info(redact(`  ${detail}`));
+    }
+}
+/**
+ * A logger whose info lines wait to be shown as one group at the end (the GitHub reporting runs
+ * beside the wait, and groups do not nest); warnings and debug lines go out at once.
+ */
+function groupedLogger(log) {
+    const lines = [];
+    return { lines, info: (message) => lines.push(message), warning: log.warning, debug: log.debug };
+}
+
 ;// CONCATENATED MODULE: ./src/app.ts
 /**
  * One run over an Edge: parse inputs → provider → wait → report; outputs and the summary are
  * written on every exit path. The GitHub runner (`main.ts`) and the command line are edges.
  */
+
 
 
 
@@ -31200,6 +31543,7 @@ async function waitAndReport(edge) {
     writeOutputs(edge, shown, redactor);
     if (config?.summary !== false)
         await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
+    logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
     const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
     if (failed) {
         edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
@@ -31214,6 +31558,9 @@ async function waitAndReport(edge) {
         await github.started;
         await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
         github.stop.abort();
+        if (github.log.lines.length > 0) {
+            edge.group('GitHub reporting', github.log.lines.map((line) => redactor.redact(line)));
+        }
     }
     await http?.close();
     process.off('SIGINT', cancel);
@@ -31245,16 +31592,17 @@ async function startGithubReporting(edge, config, info, log, redactor) {
         return undefined;
     const { createGithubReporter, readGithubRunContext } = await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const stop = new AbortController();
+    const reportingLog = groupedLogger(log);
     const reporter = createGithubReporter({
         stop: stop.signal,
         settings,
         context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
         info,
-        log,
+        log: reportingLog,
         redact: (text) => redactor.redact(text),
     });
     // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-    return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
+    return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
 }
 function writeOutputs(edge, result, redactor) {
     for (const [name, value] of Object.entries(buildOutputs(result))) {
@@ -31376,6 +31724,13 @@ function createCliEdge(options) {
         debug: (message) => print('debug', message),
         info: (message) => print('info', message),
         warning: (message) => print('warning', message),
+        error: (message, { title }) => print('error', `${title}: ${message}`),
+        // No folding on a terminal: the title, then its lines indented under it.
+        group: (title, lines) => {
+            print('info', title);
+            for (const line of lines)
+                print('info', `  ${line}`);
+        },
         setFailed: (message) => print('failure', message),
         writeSummary: async (markdown) => {
             if (options.summaryFile)
@@ -31421,7 +31776,7 @@ const INPUT_DOCS = {
     username: { description: 'HTTP Basic auth user (OpenSearch, SAP).', scope: SAP_AND_OPENSEARCH },
     password: { description: 'HTTP Basic auth password (OpenSearch, SAP).', scope: SAP_AND_OPENSEARCH },
     'service-key': {
-        description: 'SAP service key JSON (oauth.clientid, oauth.clientsecret, oauth.tokenurl, oauth.url; a key without the oauth wrapper too): OAuth2 client credentials.',
+        description: 'SAP service key JSON (oauth.clientid, oauth.clientsecret, oauth.tokenurl, oauth.url; a key without the oauth wrapper, and the camelCase spelling, too): OAuth2 client credentials. A certificate (X.509) key (certificate + key, certurl) authenticates the token request over mutual TLS.',
         scope: SAP,
     },
     'client-id': { description: 'SAP OAuth2 client id (without a service key).', scope: SAP },
@@ -31454,33 +31809,37 @@ const INPUT_DOCS = {
         scope: ALL,
     },
     timeout: {
-        description: 'Overall wall-clock limit for the whole wait, triggering included (90, 90s, 5m, 1h30m, 250ms; a bare number is seconds).',
+        description: 'Overall wall-clock limit for the whole wait, triggering included (90, 90s, 5m, 1h30m, 250ms; a bare number is seconds). More than 0, at most 596h.',
         scope: ALL,
         default: '10m',
     },
     interval: {
-        description: 'Delay between status reads while a deploy is young; the second read is a quick look after 0.4 × interval.',
+        description: 'Delay between status reads while a deploy is young; the second read is a quick look after 0.4 × interval. More than 0, at most 596h.',
         scope: ALL,
         default: '5s',
     },
-    'max-interval': { description: 'Cap of the delay between reads.', scope: ALL, default: '30s' },
+    'max-interval': {
+        description: 'Cap of the delay between reads. More than 0, at most 596h; a cap below interval is raised to interval.',
+        scope: ALL,
+        default: '30s',
+    },
     backoff: {
-        description: 'Growth of the delay between reads: (backoff - 1) × the time already waited (failed requests not counted), at least interval, at most max-interval (1 = fixed interval); delays get ±20% jitter within those bounds.',
+        description: 'Growth of the delay between reads: (backoff - 1) × the time already waited (failed requests not counted), at least interval, at most max-interval (1 = fixed interval); delays get ±20% jitter within those bounds. A number from 1 to 10.',
         scope: ALL,
         default: '1.5',
     },
     'request-timeout': {
-        description: 'Limit for one HTTP request (never beyond what is left of timeout).',
+        description: 'Limit for one HTTP request (never beyond what is left of timeout). More than 0, at most 596h.',
         scope: ALL,
         default: '30s',
     },
     'discovery-timeout': {
-        description: 'How long a target that is not found yet (404) is waited for before it counts as not_found. After deploy, the whole timeout applies.',
+        description: 'How long a target that is not found yet (404) is waited for before it counts as not_found. After deploy, the whole timeout applies. 0 or more, at most 596h.',
         scope: ALL,
         default: '0s',
     },
     'stall-timeout': {
-        description: 'Stop with failed when nothing in the status changes for this long (0s = off).',
+        description: 'Stop with failed when nothing in the status changes for this long (0s = off). At most 596h.',
         scope: ALL,
         default: '0s',
     },

@@ -93,36 +93,41 @@ export const INPUT_DOCS: Record<InputName, InputDoc> = {
   },
   timeout: {
     description:
-      'Overall wall-clock limit for the whole wait, triggering included (90, 90s, 5m, 1h30m, 250ms; a bare number is seconds).',
+      'Overall wall-clock limit for the whole wait, triggering included (90, 90s, 5m, 1h30m, 250ms; a bare number is seconds). More than 0, at most 596h.',
     scope: ALL,
     default: '10m',
   },
   interval: {
     description:
-      'Delay between status reads while a deploy is young; the second read is a quick look after 0.4 × interval.',
+      'Delay between status reads while a deploy is young; the second read is a quick look after 0.4 × interval. More than 0, at most 596h.',
     scope: ALL,
     default: '5s',
   },
-  'max-interval': { description: 'Cap of the delay between reads.', scope: ALL, default: '30s' },
+  'max-interval': {
+    description:
+      'Cap of the delay between reads. More than 0, at most 596h; a cap below interval is raised to interval.',
+    scope: ALL,
+    default: '30s',
+  },
   backoff: {
     description:
-      'Growth of the delay between reads: (backoff - 1) × the time already waited (failed requests not counted), at least interval, at most max-interval (1 = fixed interval); delays get ±20% jitter within those bounds.',
+      'Growth of the delay between reads: (backoff - 1) × the time already waited (failed requests not counted), at least interval, at most max-interval (1 = fixed interval); delays get ±20% jitter within those bounds. A number from 1 to 10.',
     scope: ALL,
     default: '1.5',
   },
   'request-timeout': {
-    description: 'Limit for one HTTP request (never beyond what is left of timeout).',
+    description: 'Limit for one HTTP request (never beyond what is left of timeout). More than 0, at most 596h.',
     scope: ALL,
     default: '30s',
   },
   'discovery-timeout': {
     description:
-      'How long a target that is not found yet (404) is waited for before it counts as not_found. After deploy, the whole timeout applies.',
+      'How long a target that is not found yet (404) is waited for before it counts as not_found. After deploy, the whole timeout applies. 0 or more, at most 596h.',
     scope: ALL,
     default: '0s',
   },
   'stall-timeout': {
-    description: 'Stop with failed when nothing in the status changes for this long (0s = off).',
+    description: 'Stop with failed when nothing in the status changes for this long (0s = off). At most 596h.',
     scope: ALL,
     default: '0s',
   },

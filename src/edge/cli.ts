@@ -45,6 +45,12 @@ export function createCliEdge(options: CliEdgeOptions): CliEdge {
     debug: (message) => print('debug', message),
     info: (message) => print('info', message),
     warning: (message) => print('warning', message),
+    error: (message, { title }) => print('error', `${title}: ${message}`),
+    // No folding on a terminal: the title, then its lines indented under it.
+    group: (title, lines) => {
+      print('info', title);
+      for (const line of lines) print('info', `  ${line}`);
+    },
     setFailed: (message) => print('failure', message),
     writeSummary: async (markdown) => {
       if (options.summaryFile) await writeFile(options.summaryFile, redact(markdown));

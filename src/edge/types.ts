@@ -13,6 +13,10 @@ export interface Edge {
   debug(message: string): void;
   info(message: string): void;
   warning(message: string): void;
+  /** an error annotation: GitHub shows `title` above the message, in the log and on the run's page */
+  error(message: string, properties: { title: string }): void;
+  /** `lines` as one collapsible block titled `title`; blocks do not nest */
+  group(title: string, lines: readonly string[]): void;
   /** marks the step (or the program) failed with one line */
   setFailed(message: string): void;
   /** writes the summary markdown where this edge keeps it; may reject (no summary file) */

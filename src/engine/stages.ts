@@ -3,7 +3,7 @@ import type { DeployStage, RunFindings, TargetResult } from '../core/types.js';
 import type { DecidedTarget, FoundTargets, ProviderSession } from '../providers/types.js';
 import { retryTransient } from './retry.js';
 import type { Run } from './run.js';
-import { TargetWatch } from './target.js';
+import type { TargetWatch } from './target.js';
 
 /** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
 export function stagesOf(found: FoundTargets, deploy: boolean): DeployStage[] {
@@ -16,16 +16,26 @@ export function stagesOf(found: FoundTargets, deploy: boolean): DeployStage[] {
  * bound on requests), and the next stage starts only when each has its verdict. A dependency that fails or
  * is refused does not stop the stages after it; in the last stage an `error` ends the run as usual.
  */
-export async function followStages(run: Run, stages: readonly DeployStage[], deploy: boolean): Promise<TargetResult[]> {
+export async function followStages(
+  run: Run,
+  stages: readonly DeployStage[],
+  watches: ReadonlyMap<string, TargetWatch>,
+): Promise<TargetResult[]> {
   const results: TargetResult[] = [];
   for (const [index, stage] of stages.entries()) {
     run.keepGoingOnError = index < stages.length - 1;
     if (stages.length > 1)
       run.log.info(`deploy stage ${index + 1} of ${stages.length}: ${stage.name} (${stage.targets.join(', ')})`);
-    results.push(...(await Promise.all(stage.targets.map((id) => new TargetWatch(id, run, deploy).follow()))));
+    results.push(...(await Promise.all(stage.targets.map((id) => watchOf(watches, id).follow()))));
   }
   run.keepGoingOnError = false;
   return results;
+}
+
+function watchOf(watches: ReadonlyMap<string, TargetWatch>, id: string): TargetWatch {
+  const watch = watches.get(id);
+  if (!watch) throw new Error(`deploy stage names '${id}', which is not among the targets found`);
+  return watch;
 }
 
 /** A target whose verdict the provider decided while finding the targets. */

@@ -11,9 +11,10 @@ import { OutOfTime, type Run } from './run.js';
 import { ReadSchedule } from './schedule.js';
 import { StallWatch } from './stall.js';
 import { endsWait } from './verdict.js';
+import type { LiveWatch } from './heartbeat.js';
 
 /** Follows one target from its trigger to its verdict. `follow` never rejects: every way to end is a result. */
-export class TargetWatch {
+export class TargetWatch implements LiveWatch {
   private snapshot: Snapshot | undefined;
   private taskId: string | undefined;
   private skipped = false;
@@ -42,6 +43,20 @@ export class TargetWatch {
    */
   estimatedRemainingMs(): number | undefined {
     return this.ended ? undefined : this.estimate.remainingMs(this.run.clock.now());
+  }
+
+  /** What the heartbeat shows of this target now. */
+  live(): ReturnType<LiveWatch['live']> {
+    const last = this.timeline.at(-1);
+    return {
+      id: this.id,
+      state: last?.state ?? this.snapshot?.state,
+      providerStatus: this.snapshot?.providerStatus ?? '',
+      progress: this.snapshot?.progress,
+      reads: this.attempts,
+      changedAtMs: last?.atMs ?? 0,
+      estimateMs: this.estimatedRemainingMs(),
+    };
   }
 
   async follow(): Promise<TargetResult> {
@@ -148,8 +163,12 @@ export class TargetWatch {
     if (previous?.state !== snapshot.state || previous.providerStatus !== snapshot.providerStatus) {
       this.mark(snapshot.state);
       this.run.log.info(line);
-    } else if (ends && previous.message !== snapshot.message) {
-      // The last word often says more than the change did (SAP's error details arrive a read later).
+    } else if (
+      (ends && previous.message !== snapshot.message) ||
+      (previous.detailsPending && !snapshot.detailsPending)
+    ) {
+      // The last word often says more than the change did (SAP's error details arrive a read later), and
+      // "waiting for error details" must not be the last visible word on a failure.
       this.run.log.info(line);
     } else {
       this.run.log.debug(line);

@@ -4,9 +4,11 @@ import type { Logger } from '../core/logger.js';
 import type { RunResult, TargetResult } from '../core/types.js';
 import type { ProviderSession } from '../providers/types.js';
 import { findTargets, TargetsNotFound, unfoundResult } from './find-targets.js';
+import { startHeartbeat } from './heartbeat.js';
 import { summarizeRun } from './result.js';
 import { Run } from './run.js';
 import { decidedResult, followStages, readFindings, stagesOf } from './stages.js';
+import { TargetWatch } from './target.js';
 
 /** Enough parallelism for a handful of targets without hammering one provider (input `max-parallel`). */
 export const DEFAULT_MAX_IN_FLIGHT = 8;
@@ -41,7 +43,9 @@ export async function waitForTargets(options: WaitOptions): Promise<RunResult> {
     const found = find ? await findTargets(run, find) : { targets: options.targets };
     const decided = (found.decided ?? []).map((target) => decidedResult(run, target));
     const stages = stagesOf(found, options.deploy);
-    const followed = await followStages(run, stages, options.deploy);
+    const watches = new Map(found.targets.map((id) => [id, new TargetWatch(id, run, options.deploy)]));
+    const heartbeat = startHeartbeat(run, [...watches.values()]);
+    const followed = await followStages(run, stages, watches).finally(() => heartbeat.stop());
     const targets = [...decided, ...inOrder(followed, found.targets)];
     const findings = await readFindings(run, session, targets);
     return {

@@ -38,7 +38,26 @@ function poolOf(proxy: ProxySettings, tls: ConnectionOptions | undefined): Dispa
     // The client certificate is for the target, never for the proxy.
     proxyTls: tls?.ca ? { ca: tls.ca } : undefined,
   };
-  return new EnvHttpProxyAgent(options);
+  return withoutExperimentalWarning(() => new EnvHttpProxyAgent(options));
+}
+
+/**
+ * undici announces once per process that EnvHttpProxyAgent is experimental: news for us (its version
+ * is pinned and tested), noise in a user's job log. Only that one warning is held back, only while
+ * the agent is made.
+ */
+function withoutExperimentalWarning<T>(create: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0];
+    if (typeof options === 'object' && options !== null && 'code' in options && options.code === 'UNDICI-EHPA') return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 /** Sends requests for `origin` through `special`, all others through `main`. */

@@ -83,6 +83,13 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** A table without the columns that are empty in every row (the first column always stays). */
+export function compactTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const kept = header.map((_, column) => column === 0 || rows.some((row) => (row[column] ?? '') !== ''));
+  const pick = (cells: readonly string[]): string[] => cells.filter((_, column) => kept[column]);
+  return table(pick(header), rows.map(pick));
+}
+
 /** A collapsible section; the blank lines let GitHub render markdown inside it. */
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;

@@ -2,7 +2,7 @@
 import type { ProviderName } from '../config/config.js';
 import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
-import { inlineCode, inlineText, plural, progressBar, table } from './format.js';
+import { compactTable, inlineCode, inlineText, plural, progressBar } from './format.js';
 import type { RunInfo } from './types.js';
 import { timeLeft } from './time-left.js';
 import { hiddenTargetsLine, markedVerdict, targetsToShow } from './verdicts.js';
@@ -32,8 +32,13 @@ export function deployedWhat(info: RunInfo): string {
 }
 
 const MAX_TABLE_ROWS = 30;
+/** A message longer than this is cut in the table; its full text is then kept in the details. */
+export const TABLE_MESSAGE_CHARS = 240;
 
-/** One row per target (the worst when there are many): state, provider status, progress, duration, message. */
+/**
+ * One row per target (the worst when there are many): state, provider status, progress, duration,
+ * message; a column no target has anything for is left out.
+ */
 export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string {
   const { shown, hidden } = targetsToShow(result.targets, maxRows);
   const rows = shown.map((target) => [
@@ -42,12 +47,11 @@ export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string
     inlineText(target.providerStatus, 80),
     [progressBar(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
     formatDuration(target.durationMs),
-    inlineText(target.message, 240),
+    inlineText(target.message, TABLE_MESSAGE_CHARS),
   ]);
   const more = hiddenTargetsLine(hidden);
-  return (
-    table(['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'], rows) + (more ? `\n\n${more}` : '')
-  );
+  const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
+  return compactTable(header, rows) + (more ? `\n\n${more}` : '');
 }
 
 /** `12 status reads · 1 transient error retried · 42.0s` */

@@ -7,7 +7,7 @@ import { deployedWhat, pollingFigures, targetTable } from './sections.js';
 import { targetDetails } from './target-details.js';
 import { timeline } from './timeline.js';
 import type { RunInfo } from './types.js';
-import { verdictTitle, worstFirst } from './verdicts.js';
+import { headline, worstFirst } from './verdicts.js';
 
 /** GitHub refuses summaries over 1 MiB; this leaves room for other steps' summaries of the same job. */
 export const MAX_SUMMARY_BYTES = 200 * 1024;
@@ -25,9 +25,10 @@ export function buildSummary(result: RunResult, info: RunInfo): string {
   const hiddenDetails = result.targets.length - detailed.length;
   const perTarget = detailed.map(targetDetails).filter(Boolean);
   const sections: Section[] = [
-    essential(`## ${verdictTitle(result)}`),
+    essential(`## ${headline(result, info.allowDegraded)}`),
     essential(info.endpoint || info.ids.length > 0 ? deployedWhat(info) : ''),
-    essential(result.message ? `> ${inlineText(result.message, 1000)}` : ''),
+    // With targets, each message is in the table once; without, this is the only place for it.
+    essential(result.targets.length === 0 && result.message ? `> ${inlineText(result.message, 1000)}` : ''),
     essential(verdictNote(result, info)),
     essential(result.targets.length > 0 ? targetTable(result) : ''),
     essential(skippedLine(result)),

@@ -1,6 +1,7 @@
 /** Per target: the facts, the components and the last log lines, folded so a long list does not bury the table. */
 import type { Component, LogLine, TargetResult } from '../core/types.js';
 import {
+  compactTable,
   cut,
   details,
   firstOf,
@@ -10,8 +11,9 @@ import {
   moreLine,
   plural,
   preformatted,
-  table,
 } from './format.js';
+import { componentNote, logLineText } from './log.js';
+import { TABLE_MESSAGE_CHARS } from './sections.js';
 import { markedVerdict } from './verdicts.js';
 
 export const MAX_COMPONENTS = 20;
@@ -49,7 +51,7 @@ function components(target: TargetResult): string {
     replicas(component),
     inlineText(componentNote(component), 300),
   ]);
-  const body = table(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
+  const body = compactTable(['Component', 'Kind', 'State', 'Provider status', 'Actual / desired', 'Message'], rows);
   const more = moreLine(omitted, 'components');
   const notOk = all.filter((component) => component.state !== 'succeeded').length;
   const heading = `Components: ${all.length}${notOk > 0 ? ` (${notOk} not succeeded)` : ''}`;
@@ -61,14 +63,8 @@ function replicas(component: Component): string {
   return `${component.actual ?? '?'} / ${component.desired ?? '?'}`;
 }
 
-/** The message, then the extra facts (`version: 1.0.3; deployed by: ci`), in the provider's order. */
-function componentNote(component: Component): string {
-  const facts = Object.entries(component.details ?? {}).map(([name, value]) => `${name}: ${value}`);
-  return [component.message ?? '', ...facts].filter(Boolean).join('; ');
-}
-
 function logs(target: TargetResult): string {
-  const all = target.snapshot?.logs ?? [];
+  const all = (target.snapshot?.logs ?? []).filter((line) => !shownInTable(line, target));
   if (all.length === 0) return '';
   const { shown, omitted } = lastOf(all, MAX_LOG_LINES);
   const heading = omitted > 0 ? `Last ${shown.length} of ${all.length} log lines` : plural(all.length, 'log line');
@@ -77,14 +73,18 @@ function logs(target: TargetResult): string {
   return details(heading, preformatted(shown.map(logLine)), open);
 }
 
+/** An error detail the table's message already holds in full (SAP puts its error details there): shown once. */
+function shownInTable(line: LogLine, target: TargetResult): boolean {
+  return target.message.length <= TABLE_MESSAGE_CHARS && line.message !== '' && target.message.includes(line.message);
+}
+
 // Colour codes are what installers print; they are exactly the control characters this matches.
 // eslint-disable-next-line no-control-regex
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** One line of the `<pre>` block: colour codes dropped, embedded newlines shown, long lines cut. */
 function logLine(line: LogLine): string {
-  const text = [line.time, line.level?.toUpperCase(), line.message].filter(Boolean).join(' ');
-  const flat = text
+  const flat = logLineText(line)
     .replace(ANSI_ESCAPE, '')
     .replace(/\r?\n/g, ' ⏎ ')
     .replace(/\p{Cc}/gu, ' ');

@@ -2,6 +2,7 @@
 import { formatDuration } from '../config/values.js';
 import type { RunResult, StateChange } from '../core/types.js';
 import { inlineCode, inlineText, table } from './format.js';
+import { ganttChart } from './gantt.js';
 import { markedVerdict } from './verdicts.js';
 
 const HEAD_ROWS = 15;
@@ -26,8 +27,13 @@ export function timelineRows(result: RunResult): TimelineRow[] {
   return rows.sort((a, b) => a.change.atMs - b.change.atMs);
 }
 
-/** Empty when nothing changed; a long timeline keeps its beginning and its end. */
+/** The chart, or the table when there are too many targets to draw; empty when nothing changed. */
 export function timeline(result: RunResult): string {
+  return ganttChart(result) || timelineTable(result);
+}
+
+/** A long timeline keeps its beginning and its end. */
+export function timelineTable(result: RunResult): string {
   const rows = timelineRows(result);
   if (rows.length === 0) return '';
   const cells = (row: TimelineRow): string[] => [

@@ -1,5 +1,7 @@
 import type { RunResult, TargetResult, Verdict } from '../core/types.js';
 import { VERDICT_SEVERITY } from '../core/types.js';
+import { isReady } from '../engine/verdict.js';
+import { inlineText } from './format.js';
 
 /** One mark per state, so a reader sees at a glance what went well and what did not. */
 export const VERDICT_MARK: Readonly<Record<Verdict, string>> = {
@@ -41,6 +43,20 @@ export function verdictTitle(result: RunResult): string {
   const readiness =
     result.verdict === 'degraded' ? (result.ready ? ' (accepted: allow-degraded)' : ' — not ready') : '';
   return `${VERDICT_MARK[result.verdict]} ${title}${readiness}`;
+}
+
+const MAX_NAMED_IN_HEADLINE = 8;
+
+/** `❌ Deploy failed: Order_Sync, Billing_Sync (timed_out)`: the title, and every target that is not ready. */
+export function headline(result: RunResult, allowDegraded: boolean): string {
+  const notReady = worstFirst(result.targets.filter((target) => !isReady(target.verdict, allowDegraded)));
+  if (notReady.length === 0) return verdictTitle(result);
+  const named = notReady.slice(0, MAX_NAMED_IN_HEADLINE).map((target) => {
+    const own = target.verdict === result.verdict ? '' : ` (${target.verdict})`;
+    return `${inlineText(target.id, 60)}${own}`;
+  });
+  const more = notReady.length > named.length ? ` … ${notReady.length - named.length} more` : '';
+  return `${verdictTitle(result)}: ${named.join(', ')}${more}`;
 }
 
 /** Worst first, input order among equals: the targets a cut list must still show. */

@@ -26,14 +26,14 @@ describe('buildSummary', () => {
     expect(summary).toContain('<code>https://search.example.com:9200</code>');
     expect(summary).toContain('▰▰▰▰▰▰▰▰▰▰ 100%');
     expect(summary).toContain('register_remote_model');
-    expect(summary).toContain('| +5.4s | <code>wf-1</code> | 🔄 in_progress | PROVISIONING | 5.2s |');
+    expect(summary).toContain('  in_progress PROVISIONING 36.9s :active, t2, 5400, 42300\n');
     expect(summary).toContain('4 status reads · 0 transient errors retried · 42.3s · timeout 10m');
   });
 
   it('failed: components and the log lines, unfolded', async () => {
     const summary = buildSummary(nlFlowFailed(), NL_FLOW_INFO);
     await expect(summary).toMatchFileSnapshot('__snapshots__/summary-failed.md');
-    expect(summary).toMatch(/^## ❌ Deploy failed\n/);
+    expect(summary).toMatch(/^## ❌ Deploy failed: support-triage\n/);
     expect(summary).toContain('<summary>Components: 3 (1 not succeeded)</summary>');
     expect(summary).toContain('| classifier | service | ❌ failed | RED | 0 / 2 |');
     expect(summary).toContain('<details open><summary>3 log lines</summary>');
@@ -44,7 +44,7 @@ describe('buildSummary', () => {
   it('timed out: says the deploy may still finish and how to wait longer', async () => {
     const summary = buildSummary(opensearchTimedOut(), OPENSEARCH_INFO);
     await expect(summary).toMatchFileSnapshot('__snapshots__/summary-timed-out.md');
-    expect(summary).toMatch(/^## ⌛ Deploy timed out\n/);
+    expect(summary).toMatch(/^## ⌛ Deploy timed out: wf-1\n/);
     expect(summary).toContain('Raise `timeout`');
     expect(summary).toContain('▰▰▰▰▰▱▱▱▱▱ 50%');
   });
@@ -52,7 +52,7 @@ describe('buildSummary', () => {
   it('cancelled: the SAP task id and version are shown', async () => {
     const summary = buildSummary(sapCancelled(), SAP_INFO);
     await expect(summary).toMatchFileSnapshot('__snapshots__/summary-cancelled.md');
-    expect(summary).toMatch(/^## 🚫 Wait cancelled\n/);
+    expect(summary).toMatch(/^## 🚫 Wait cancelled: Orders_Replication\n/);
     expect(summary).toContain('version <code>1.0.3</code>');
     expect(summary).toContain('task <code>8b1c0a3e-5f2d-4c1a-9e77-0d3f2a6b9c10</code>');
   });

@@ -3,7 +3,8 @@ import type { RunResult } from '../../core/types.js';
 import { inlineCode, inlineText } from '../format.js';
 import { deployedWhat, pollingFigures, targetTable } from '../sections.js';
 import type { RunInfo } from '../types.js';
-import { verdictTitle } from '../verdicts.js';
+import { headline } from '../verdicts.js';
+import { ganttChart } from '../gantt.js';
 import type { GithubRunContext } from './context.js';
 
 /** GitHub refuses comments over 65,536 characters. */
@@ -39,10 +40,11 @@ function commentBody(
   const footer = `<sub>${pollingFigures(result)} · ${run}${job} · started ${result.startedAt.toISOString()}</sub>`;
   const parts = [
     marker,
-    `### ${verdictTitle(result)}`,
+    `### ${headline(result, info.allowDegraded)}`,
     info.endpoint || info.ids.length > 0 ? deployedWhat(info) : '',
-    result.message ? `> ${inlineText(result.message, 500)}` : '',
+    result.targets.length === 0 && result.message ? `> ${inlineText(result.message, 500)}` : '',
     result.targets.length > 0 && rows > 0 ? targetTable(result, rows) : '',
+    rows === TABLE_ROWS[0] ? ganttChart(result) : '',
     footer,
   ];
   return parts.filter(Boolean).join('\n\n') + '\n';

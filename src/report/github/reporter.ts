@@ -140,6 +140,9 @@ export function createGithubReporter(options: GithubReporterOptions): GithubRepo
   };
 }
 
+/** `${{ github.token }}` as text: the default of action.yml when no runner evaluated it (`npx @github/local-action`). */
+const UNEVALUATED_EXPRESSION = /^\$\{\{.*\}\}$/s;
+
 /** Says once, as a warning, why GitHub reporting cannot run; true when it can. */
 function checkUsable({ settings, context, log }: GithubReporterOptions): () => boolean {
   let verdict: boolean | undefined;
@@ -147,6 +150,9 @@ function checkUsable({ settings, context, log }: GithubReporterOptions): () => b
     if (verdict !== undefined) return verdict;
     const blocking = [
       settings.token ? '' : 'the github-token input is empty',
+      UNEVALUATED_EXPRESSION.test(settings.token ?? '')
+        ? 'the github-token input is an expression that no runner evaluated, as in a local run: give a real token (INPUT_GITHUB-TOKEN in .env)'
+        : '',
       context.owner && context.repo ? '' : 'GITHUB_REPOSITORY is not set (expected owner/name)',
       context.sha || context.pullRequest ? '' : 'GITHUB_SHA is not set',
     ].filter(Boolean);

@@ -236,6 +236,19 @@ describe('GitHub reporter', () => {
     ]);
   });
 
+  it('a github-token that is the unevaluated `${{ github.token }}` (a local run) is skipped with a warning saying so', async () => {
+    const { github, sim, log } = await reporter({ settings: { token: '${{ github.token }}' } });
+    await github.start();
+    await github.finish(opensearchReady());
+    expect(sim.requests).toEqual([]);
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toContain('the github-token input is an expression that no runner evaluated');
+    // the token is masked in the log: the warning must still read the same once it is
+    const masked = new Redactor();
+    masked.add('${{ github.token }}');
+    expect(masked.redact(log.warnings[0] ?? '')).toBe(log.warnings[0]);
+  });
+
   it('a wrong token is a warning per feature, never a failure', async () => {
     const { github, log } = await reporter({ settings: { token: 'ghs_wrong' } });
     await github.start();
