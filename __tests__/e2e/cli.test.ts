@@ -106,7 +106,7 @@ describe('await-deploy on the command line', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'failed', ready: 'false', provider_status: 'FAILED' });
     expect(run.stderr).toMatch(/^await-deploy: failed: .*invalid credential/m);
-    expect(run.summary).toMatch(/^## \S+ Deploy failed$/m);
+    expect(run.summary).toMatch(/^## \S+ Deploy failed: wf-1$/m);
   });
 
   it('not ready with fail-on-not-ready: false → 0, the verdict in the outputs', async () => {
@@ -153,7 +153,7 @@ describe('await-deploy on the command line', () => {
     const run = await play('endless', { inputs: { timeout: '1s' } });
     expect(run.exitCode).toBe(4);
     expect(run.outputs).toMatchObject({ status: 'timed_out', provider_status: 'PROVISIONING' });
-    expect(run.summary).toMatch(/^## \S+ Deploy timed out$/m);
+    expect(run.summary).toMatch(/^## \S+ Deploy timed out: wf-1$/m);
   });
 
   it.each([
@@ -169,7 +169,7 @@ describe('await-deploy on the command line', () => {
     expect(run.exitCode).toBe(code);
     expect(run.outputs).toMatchObject({ status: 'cancelled', ready: 'false' });
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'cancelled' });
-    expect(run.summary).toMatch(/^## \S+ Wait cancelled$/m);
+    expect(run.summary).toMatch(/^## \S+ Wait cancelled: wf-1$/m);
     expect(run.durationMs - (run.signalledAtMs ?? 0)).toBeLessThan(3_000);
   });
 

@@ -30,7 +30,7 @@ describe('--help', () => {
   });
 
   it('shows defaults, booleans and secrets', () => {
-    expect(help).toMatch(/--timeout VALUE +Overall wall-clock limit.*\n.*Default: 10m\./);
+    expect(help).toMatch(/--timeout VALUE +Overall wall-clock limit[^]*?Default: 10m\./);
     expect(help).toMatch(/--deploy\[=true\|false\] +Trigger the deploy first/);
     expect(help).toMatch(/--api-key VALUE .*Secret\./);
     expect(help).toMatch(/--summary FILE +Write the summary markdown to FILE/);
