@@ -33538,7 +33538,7 @@ var auth = __nccwpck_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
-    'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
+    'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 868).then(__nccwpck_require__.bind(__nccwpck_require__, 9868))).opensearchProvider,
     'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 748).then(__nccwpck_require__.bind(__nccwpck_require__, 7748))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,

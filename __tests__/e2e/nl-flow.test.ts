@@ -78,7 +78,11 @@ describe('nl-flow end to end', () => {
   it('ASYNC RED is never ready, even with allow-degraded', async () => {
     const { run } = await play({ scenario: 'async-stays-red' }, { 'allow-degraded': 'true', timeout: '1s' });
     expect(run.exitCode).toBe(1);
-    expect(run.outputs).toMatchObject({ status: 'timed_out', ready: 'false', 'provider-status': 'PUBLISHED/RED/ASYNC' });
+    expect(run.outputs).toMatchObject({
+      status: 'timed_out',
+      ready: 'false',
+      'provider-status': 'PUBLISHED/RED/ASYNC',
+    });
   });
 
   it('stays YELLOW without allow-degraded: keeps waiting, times out, the step fails', async () => {
