@@ -68,7 +68,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
   try {
     // Before anything can print them.
     secretInputValues(edge).forEach(mask);
-    config = parseConfig((name) => edge.readInput(name));
+    config = parseConfig((name) => edge.readInput(name), edge.env);
     derivedSecrets(config).forEach(mask);
     const provider = await PROVIDERS[config.provider]();
     if (config.deploy && !provider.canTrigger) {
@@ -85,6 +85,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
       extraHeadersOrigin: new URL(prepared.endpoint).origin,
       caCertificate: config.caCertificate,
       proxyEnv: proxyEnvironment(edge.env),
+      sign: prepared.sign,
     });
     http = client;
     github = await startGithubReporting(edge, config, info, log, redactor);
@@ -104,7 +105,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
   const shown = redactResult(result, (text) => redactor.redact(text));
-  writeOutputs(edge, shown, redactor);
+  writeOutputs(edge, shown, redactor, config?.provider);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
   if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
     edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
@@ -167,8 +168,8 @@ async function startGithubReporting(
   return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
 }
 
-function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor): void {
-  for (const [name, value] of Object.entries(buildOutputs(result))) {
+function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor, provider?: Config['provider']): void {
+  for (const [name, value] of Object.entries(buildOutputs(result, provider))) {
     edge.setOutput(name as OutputName, redactor.redact(value));
   }
 }

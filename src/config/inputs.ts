@@ -16,6 +16,11 @@ export const INPUT = {
   tokenUrl: 'token-url',
   headers: 'headers',
   caCertificate: 'ca-certificate',
+  template: 'template',
+  useCase: 'use-case',
+  parameters: 'parameters',
+  awsRegion: 'aws-region',
+  awsService: 'aws-service',
   timeout: 'timeout',
   interval: 'interval',
   maxInterval: 'max-interval',
@@ -43,6 +48,7 @@ export const SECRET_INPUTS: readonly InputName[] = [
   INPUT.serviceKey,
   INPUT.clientSecret,
   INPUT.githubToken,
+  INPUT.parameters,
 ];
 
 /** Every output name of action.yml (SPEC "Outputs"). */
@@ -56,6 +62,8 @@ export const OUTPUT = {
   attempts: 'attempts',
   duration: 'duration',
   result: 'result',
+  workflowId: 'workflow-id',
+  resources: 'resources',
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];

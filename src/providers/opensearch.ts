@@ -10,7 +10,10 @@ import { basicCredentials, basicOrBearer } from './auth.js';
 import { notFoundSnapshot } from './not-found.js';
 import { assertPathSegmentIds } from './path-id.js';
 import { assertFlowFrameworkStatus, provisionRefusal, stateIndexUnavailable } from './opensearch/answers.js';
+import { awsSigning } from './opensearch/aws.js';
+import { findWorkflow, type Deployment } from './opensearch/deploy.js';
 import { explainSnapshot, MAX_PROVISION_REQUESTS, WorkflowNotes } from './opensearch/notes.js';
+import { loadTemplate } from './opensearch/template.js';
 import type { CallOptions, Provider, ProviderContext, ProviderSession } from './types.js';
 
 /** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
@@ -43,17 +46,47 @@ interface WorkflowStatus {
 export const opensearchProvider: Provider = {
   canTrigger: true,
   prepare(config) {
-    if (config.ids.length === 0) {
+    const { template, useCase, parameters } = config.opensearch;
+    if (config.ids.length === 0 && template === undefined && useCase === undefined) {
       throw new InputError(
         INPUT.id,
-        `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`,
+        `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s) — or give a '${INPUT.template}' or '${INPUT.useCase}' to deploy.`,
+      );
+    }
+    if (template !== undefined && config.ids.length > 1) {
+      throw new InputError(
+        INPUT.id,
+        `Input '${INPUT.id}' names one workflow at most with '${INPUT.template}': the one to update.`,
+      );
+    }
+    if (useCase !== undefined && config.ids.length > 0) {
+      throw new InputError(
+        INPUT.id,
+        `Input '${INPUT.id}' is not used with '${INPUT.useCase}': the workflow is created.`,
       );
     }
     assertPathSegmentIds(config.ids, 'a workflow id');
     // A lone username or password is a typo: refused here, before any request.
     basicCredentials(config.credentials);
     const base = clusterBase(config);
-    return { targets: config.ids, endpoint: base, secrets: [], open: (context) => openSession(context, base) };
+    const signing = awsSigning(config, new URL(base).origin);
+    const deployment: Deployment | undefined =
+      template !== undefined
+        ? {
+            kind: 'template',
+            template: loadTemplate(template, config.environment.workspace, parameters),
+            id: config.ids[0],
+          }
+        : useCase !== undefined
+          ? { kind: 'use-case', useCase, parameters }
+          : undefined;
+    return {
+      targets: config.ids,
+      endpoint: base,
+      secrets: [...Object.values(parameters), ...(signing?.secrets ?? [])],
+      sign: signing?.sign,
+      open: (context) => openSession(context, base, deployment),
+    };
   },
 };
 
@@ -66,7 +99,7 @@ function workflowUrl(base: string, id: string, action: '_status' | '_provision')
   return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 
-function openSession({ config, http }: ProviderContext, base: string): ProviderSession {
+function openSession({ config, http, log }: ProviderContext, base: string, deployment?: Deployment): ProviderSession {
   const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
   const notes = new WorkflowNotes();
 
@@ -94,6 +127,9 @@ function openSession({ config, http }: ProviderContext, base: string): ProviderS
   }
 
   return {
+    ...(deployment && {
+      findTargets: (options: CallOptions) => findWorkflow({ http, base, headers, notes, log }, deployment, options),
+    }),
     triggerIsRepeatable: true,
     async trigger(id, options) {
       const provisioned = notes.of(id).provisioned;

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Snapshot } from '../core/types.js';
+import type { RequestSigner } from '../http/sign.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -64,6 +65,8 @@ export interface PreparedRun {
   endpoint: string;
   /** credentials found inside inputs (a service key's client secret…): masked before any request */
   secrets: string[];
+  /** signs every request to the provider (OpenSearch on AWS: SigV4) */
+  sign?: RequestSigner;
   open(context: ProviderContext): ProviderSession;
 }
 

@@ -2,6 +2,7 @@
 import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
 import { inlineText } from './format.js';
+import { resourcesSection } from './opensearch-resources.js';
 import { deployedWhat, pollingFigures, targetTable } from './sections.js';
 import { targetDetails } from './target-details.js';
 import { timeline } from './timeline.js';
@@ -29,6 +30,7 @@ export function buildSummary(result: RunResult, info: RunInfo): string {
     essential(result.message ? `> ${inlineText(result.message, 1000)}` : ''),
     essential(verdictNote(result, info)),
     essential(result.targets.length > 0 ? targetTable(result) : ''),
+    optional(info.provider === 'opensearch-flow-framework' ? resourcesSection(result) : ''),
     ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),
     optional(
       hiddenDetails > 0
