@@ -554,10 +554,10 @@ function explainSnapshot(id, snapshot, note) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/providers/opensearch/template.ts
 /**
  * The `template` input: a workspace file or the template itself, JSON or YAML, checked and filled with
@@ -570,6 +570,14 @@ var dist = __webpack_require__(8815);
 
 
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
+/**
+ * The YAML parser, loaded on first use: evaluating it costs every OpenSearch run start-up time, and only
+ * YAML templates need it. `require` is the bundle's own (the parser is bundled, evaluated when called);
+ * outside the bundle (tests) Node's.
+ */
+const loadYaml = () => 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazily evaluated import
+( true ? __webpack_require__(8815) : 0);
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 function loadTemplate(text, workspace, parameters) {
     const isFile = !text.includes('\n') && TEMPLATE_FILE.test(text.trim());
@@ -607,7 +615,7 @@ function isOutside(root, path) {
 function parseTemplate(text, yaml, what) {
     let parsed;
     try {
-        parsed = yaml ? (0,dist/* parse */.qg)(text, { uniqueKeys: true }) : JSON.parse(text);
+        parsed = yaml ? loadYaml().parse(text, { uniqueKeys: true }) : JSON.parse(text);
     }
     catch {
         // The parser's message may quote the template, and the template may hold secrets.

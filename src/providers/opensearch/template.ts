@@ -3,8 +3,8 @@
  * `parameters` before any request (SPEC "opensearch-flow-framework, templates").
  */
 import { readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { INPUT } from '../../config/inputs.js';
 import { InputError } from '../../core/errors.js';
 import { isRecord, nonEmptyString } from '../../core/json.js';
@@ -17,6 +17,16 @@ export interface WorkflowTemplate {
 }
 
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
+
+type Yaml = typeof import('yaml');
+/**
+ * The YAML parser, loaded on first use: evaluating it costs every OpenSearch run start-up time, and only
+ * YAML templates need it. `require` is the bundle's own (the parser is bundled, evaluated when called);
+ * outside the bundle (tests) Node's.
+ */
+const loadYaml = (): Yaml =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazily evaluated import
+  (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as Yaml;
 
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 export function loadTemplate(
@@ -65,7 +75,7 @@ function isOutside(root: string, path: string): boolean {
 function parseTemplate(text: string, yaml: boolean, what: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = yaml ? parseYaml(text, { uniqueKeys: true }) : JSON.parse(text);
+    parsed = yaml ? loadYaml().parse(text, { uniqueKeys: true }) : JSON.parse(text);
   } catch {
     // The parser's message may quote the template, and the template may hold secrets.
     throw new InputError(INPUT.template, `Input '${INPUT.template}' (${what}) is not valid ${yaml ? 'YAML' : 'JSON'}.`);
