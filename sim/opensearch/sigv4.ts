@@ -11,7 +11,8 @@ export interface SigV4Expectation {
   secretAccessKey: string;
   sessionToken?: string;
   region: string;
-  service: 'es' | 'aoss';
+  /** `es`, `aoss` (which also requires x-amz-content-sha256), or any other service name */
+  service: string;
   /** how far the request's x-amz-date may be from the server's clock (default 5 minutes, as AWS) */
   maxSkewMs?: number;
 }
