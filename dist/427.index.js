@@ -696,12 +696,14 @@ const opensearchProvider = {
         return {
             targets: config.ids,
             endpoint: base,
-            secrets: [...Object.values(parameters), ...(signing?.secrets ?? [])],
+            secrets: [...Object.values(parameters).filter(isMaskable), ...(signing?.secrets ?? [])],
             sign: signing?.sign,
             open: (context) => openSession(context, base, deployment),
         };
     },
 };
+/** Masking `1` or `on` would blank every occurrence in the job log; such values are no credentials. */
+const isMaskable = (value) => value.length >= 4;
 /** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
 function clusterBase(config) {
     return (0,values/* displayEndpoint */.OI)(new URL(config.url ?? ''));

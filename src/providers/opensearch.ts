@@ -83,12 +83,15 @@ export const opensearchProvider: Provider = {
     return {
       targets: config.ids,
       endpoint: base,
-      secrets: [...Object.values(parameters), ...(signing?.secrets ?? [])],
+      secrets: [...Object.values(parameters).filter(isMaskable), ...(signing?.secrets ?? [])],
       sign: signing?.sign,
       open: (context) => openSession(context, base, deployment),
     };
   },
 };
+
+/** Masking `1` or `on` would blank every occurrence in the job log; such values are no credentials. */
+const isMaskable = (value: string): boolean => value.length >= 4;
 
 /** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
 function clusterBase(config: Config): string {

@@ -92,14 +92,14 @@ describe('OpenSearch template and use-case inputs', () => {
     return opensearchProvider.prepare(parseConfig((name) => all[name] ?? '', env));
   };
 
-  it('a template needs no id, implies deploy, and masks every parameter value', () => {
+  it('a template needs no id, implies deploy, and masks every parameter value but the very short ones', () => {
     const config = configOf({ provider: 'opensearch-flow-framework', url: 'https://x', template: '{"name":"a"}' });
     expect(config.deploy).toBe(true);
     expect(
-      prepare({ template: '{"name":"a","k":"${{ key }}"}', parameters: 'key=s3cr3t-value\nother=two' }),
+      prepare({ template: '{"name":"a","k":"${{ key }}"}', parameters: 'key=s3cr3t-value\nother=four\nreplicas=1' }),
     ).toMatchObject({
       targets: [],
-      secrets: ['s3cr3t-value', 'two'],
+      secrets: ['s3cr3t-value', 'four'],
     });
   });
 
