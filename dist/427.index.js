@@ -530,8 +530,10 @@ const deprovisionHint = (id) => `deprovision it (POST _plugins/_flow_framework/w
 function explainSnapshot(id, snapshot, note) {
     const { update } = note;
     if (update?.outcome === 'refused') {
+        // The old template's progress says nothing about this deploy.
+        const { progress: _, ...earlier } = snapshot;
         return {
-            ...snapshot,
+            ...earlier,
             state: 'failed',
             message: `the cluster refused the template update: ${(0,http_status/* excerpt */.Kb)(update.text)}`,
         };

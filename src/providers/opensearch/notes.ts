@@ -37,8 +37,10 @@ const deprovisionHint = (id: string): string =>
 export function explainSnapshot(id: string, snapshot: Snapshot, note: WorkflowNote): Snapshot {
   const { update } = note;
   if (update?.outcome === 'refused') {
+    // The old template's progress says nothing about this deploy.
+    const { progress: _, ...earlier } = snapshot;
     return {
-      ...snapshot,
+      ...earlier,
       state: 'failed',
       message: `the cluster refused the template update: ${excerpt(update.text)}`,
     };
