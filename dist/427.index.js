@@ -226,6 +226,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   OPENSEARCH_STATES: () => (/* binding */ OPENSEARCH_STATES),
+  loadOpenSearchProvider: () => (/* binding */ loadOpenSearchProvider),
   opensearchProvider: () => (/* binding */ opensearchProvider),
   snapshotFromStatus: () => (/* binding */ snapshotFromStatus)
 });
@@ -572,14 +573,13 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
-/**
- * The YAML parser, loaded on first use: evaluating it costs every OpenSearch run start-up time, and only
- * YAML templates need it. `require` is the bundle's own (the parser is bundled, evaluated when called);
- * outside the bundle (tests) Node's.
- */
-const loadYaml = () => 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazily evaluated import
-( true ? __webpack_require__(8815) : 0);
+let loadedYaml;
+/** Loads the YAML parser: a run pays for it at start-up only when it has a template to read. */
+async function loadYamlParser() {
+    loadedYaml ??= await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+}
+/** The loaded parser; unbundled (tests), Node loads it on the spot. */
+const yamlParser = () => loadedYaml ?? (0,external_node_module_.createRequire)(import.meta.url)('yaml');
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 function loadTemplate(text, workspace, parameters) {
     const isFile = !text.includes('\n') && TEMPLATE_FILE.test(text.trim());
@@ -617,7 +617,7 @@ function isOutside(root, path) {
 function parseTemplate(text, yaml, what) {
     let parsed;
     try {
-        parsed = yaml ? loadYaml().parse(text, { uniqueKeys: true }) : JSON.parse(text);
+        parsed = yaml ? yamlParser().parse(text, { uniqueKeys: true }) : JSON.parse(text);
     }
     catch {
         // The parser's message may quote the template, and the template may hold secrets.
@@ -704,6 +704,12 @@ const opensearchProvider = {
         };
     },
 };
+/** The provider, with what `prepare` will need for these inputs loaded (the YAML parser for a template). */
+async function loadOpenSearchProvider(config) {
+    if (config?.opensearch.template !== undefined)
+        await loadYamlParser();
+    return opensearchProvider;
+}
 /** Masking `1` or `on` would blank every occurrence in the job log; such values are no credentials. */
 const isMaskable = (value) => value.length >= 4;
 /** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */

@@ -33745,9 +33745,12 @@ function firstValue(value) {
 // EXTERNAL MODULE: ./src/providers/auth.ts
 var auth = __nccwpck_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-/** Loaded on demand so a run only pays start-up for the provider it uses. */
+/**
+ * Loaded on demand so a run only pays start-up for the provider it uses (and, given the config, only for
+ * the parts of it the inputs need).
+ */
 const PROVIDERS = {
-    'opensearch-flow-framework': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4427))).opensearchProvider,
+    'opensearch-flow-framework': async (config) => (await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427))).loadOpenSearchProvider(config),
     'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 748).then(__nccwpck_require__.bind(__nccwpck_require__, 7748))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
@@ -34207,7 +34210,7 @@ async function waitAndReport(edge) {
         secretInputValues(edge).forEach(mask);
         config = parseConfig((name) => edge.readInput(name), edge.env);
         derivedSecrets(config).forEach(mask);
-        const provider = await PROVIDERS[config.provider]();
+        const provider = await PROVIDERS[config.provider](config);
         if (config.deploy && !provider.canTrigger) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.deploy, `Input '${inputs/* INPUT */.bO.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`);
         }

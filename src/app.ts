@@ -70,7 +70,7 @@ async function waitAndReport(edge: Edge): Promise<void> {
     secretInputValues(edge).forEach(mask);
     config = parseConfig((name) => edge.readInput(name), edge.env);
     derivedSecrets(config).forEach(mask);
-    const provider = await PROVIDERS[config.provider]();
+    const provider = await PROVIDERS[config.provider](config);
     if (config.deploy && !provider.canTrigger) {
       throw new InputError(
         INPUT.deploy,

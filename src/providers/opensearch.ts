@@ -13,7 +13,7 @@ import { assertFlowFrameworkStatus, provisionRefusal, stateIndexUnavailable } fr
 import { awsSigning } from './opensearch/aws.js';
 import { findWorkflow, type Deployment } from './opensearch/deploy.js';
 import { explainSnapshot, MAX_PROVISION_REQUESTS, WorkflowNotes } from './opensearch/notes.js';
-import { loadTemplate } from './opensearch/template.js';
+import { loadTemplate, loadYamlParser } from './opensearch/template.js';
 import type { CallOptions, Provider, ProviderContext, ProviderSession } from './types.js';
 
 /** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
@@ -89,6 +89,12 @@ export const opensearchProvider: Provider = {
     };
   },
 };
+
+/** The provider, with what `prepare` will need for these inputs loaded (the YAML parser for a template). */
+export async function loadOpenSearchProvider(config?: Config): Promise<Provider> {
+  if (config?.opensearch.template !== undefined) await loadYamlParser();
+  return opensearchProvider;
+}
 
 /** Masking `1` or `on` would blank every occurrence in the job log; such values are no credentials. */
 const isMaskable = (value: string): boolean => value.length >= 4;

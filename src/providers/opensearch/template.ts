@@ -19,14 +19,15 @@ export interface WorkflowTemplate {
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
 
 type Yaml = typeof import('yaml');
-/**
- * The YAML parser, loaded on first use: evaluating it costs every OpenSearch run start-up time, and only
- * YAML templates need it. `require` is the bundle's own (the parser is bundled, evaluated when called);
- * outside the bundle (tests) Node's.
- */
-const loadYaml = (): Yaml =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazily evaluated import
-  (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as Yaml;
+let loadedYaml: Yaml | undefined;
+
+/** Loads the YAML parser: a run pays for it at start-up only when it has a template to read. */
+export async function loadYamlParser(): Promise<void> {
+  loadedYaml ??= await import('yaml');
+}
+
+/** The loaded parser; unbundled (tests), Node loads it on the spot. */
+const yamlParser = (): Yaml => loadedYaml ?? (createRequire(import.meta.url)('yaml') as Yaml);
 
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 export function loadTemplate(
@@ -75,7 +76,7 @@ function isOutside(root: string, path: string): boolean {
 function parseTemplate(text: string, yaml: boolean, what: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = yaml ? loadYaml().parse(text, { uniqueKeys: true }) : JSON.parse(text);
+    parsed = yaml ? yamlParser().parse(text, { uniqueKeys: true }) : JSON.parse(text);
   } catch {
     // The parser's message may quote the template, and the template may hold secrets.
     throw new InputError(INPUT.template, `Input '${INPUT.template}' (${what}) is not valid ${yaml ? 'YAML' : 'JSON'}.`);
