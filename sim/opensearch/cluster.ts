@@ -119,12 +119,21 @@ export class Cluster {
 
   search(body: string): Reply {
     if (!this.indexExists) return indexNotFound();
-    const query = parseTemplate(body) as { query?: { term?: Record<string, unknown> } } | undefined;
+    const query = parseTemplate(body) as { query?: { term?: Record<string, unknown> }; _source?: unknown } | undefined;
     const term = query?.query?.term?.['name.keyword'];
     const name = typeof term === 'string' ? term : (term as { value?: unknown } | undefined)?.value;
+    // `_source: [fields]` keeps only those fields of each hit, as OpenSearch does.
+    const fields = Array.isArray(query?._source) ? (query._source as string[]) : undefined;
+    const source = (template: Record<string, unknown>) =>
+      fields ? Object.fromEntries(Object.entries(template).filter(([key]) => fields.includes(key))) : template;
     const hits = [...this.workflows.values()]
       .filter((workflow) => name === undefined || workflow.template.name === name)
-      .map((workflow) => ({ _index: TEMPLATES_INDEX, _id: workflow.id, _score: 1, _source: workflow.template }));
+      .map((workflow) => ({
+        _index: TEMPLATES_INDEX,
+        _id: workflow.id,
+        _score: 1,
+        _source: source(workflow.template),
+      }));
     return json(200, {
       took: 3,
       timed_out: false,
