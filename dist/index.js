@@ -28400,6 +28400,11 @@ const INPUT = {
     maxParallel: 'max-parallel',
     headers: 'headers',
     caCertificate: 'ca-certificate',
+    template: 'template',
+    useCase: 'use-case',
+    parameters: 'parameters',
+    awsRegion: 'aws-region',
+    awsService: 'aws-service',
     timeout: 'timeout',
     interval: 'interval',
     maxInterval: 'max-interval',
@@ -28425,6 +28430,7 @@ const SECRET_INPUTS = [
     INPUT.clientSecret,
     INPUT.clientKey,
     INPUT.githubToken,
+    INPUT.parameters,
 ];
 /** Every output name of action.yml (SPEC "Outputs"). */
 const OUTPUT = {
@@ -28439,6 +28445,8 @@ const OUTPUT = {
     result: 'result',
     skipped: 'skipped',
     endpoints: 'endpoints',
+    workflowId: 'workflow-id',
+    resources: 'resources',
 };
 
 
@@ -29301,6 +29309,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -29392,6 +29414,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29406,10 +29435,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -29483,6 +29526,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -29494,6 +29551,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -29542,6 +29606,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
@@ -29789,8 +29883,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -29814,7 +29908,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -32604,8 +32698,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -32613,10 +32707,62 @@ var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/config/config.ts
 const PROVIDER_NAMES = ['sap-cloud-integration', 'opensearch-flow-framework', 'nl-flow', 'installer'];
 const ARTIFACT_TYPES = ['integration-flow', 'value-mapping', 'script-collection', 'message-mapping'];
+const AWS_SERVICES = ['es', 'aoss'];
+
+;// CONCATENATED MODULE: ./src/config/parameters.ts
+/**
+ * The `parameters` input: substitution values, `key=value` per line or a flat JSON object of strings.
+ * Pure. Errors name the line and the key, never a value: every value may be a secret.
+ */
+const KEY = /^[A-Za-z0-9_.-]+$/;
+function parseParameters(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { parameters: {} };
+    return trimmed.startsWith('{') ? fromJson(trimmed) : fromLines(text);
+}
+function fromJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return { error: 'starts with { but is not valid JSON' };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { error: 'is not a JSON object' };
+    }
+    const parameters = {};
+    for (const [key, value] of Object.entries(parsed)) {
+        if (!KEY.test(key))
+            return { error: `has key '${shownKey(key)}': keys are letters, digits, '_', '.' and '-'` };
+        if (typeof value !== 'string')
+            return { error: `has a value for '${key}' that is not a string` };
+        parameters[key] = value;
+    }
+    return { parameters };
+}
+function fromLines(text) {
+    const parameters = {};
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (line.trim() === '')
+            continue;
+        const equals = line.indexOf('=');
+        const key = equals > 0 ? line.slice(0, equals).trim() : '';
+        if (!KEY.test(key))
+            return { error: `line ${index + 1} is not of the form 'key=value'` };
+        if (key in parameters)
+            return { error: `line ${index + 1} repeats the key '${key}'` };
+        parameters[key] = line.slice(equals + 1).trim();
+    }
+    return { parameters };
+}
+const shownKey = (key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
 
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __nccwpck_require__(3750);
 ;// CONCATENATED MODULE: ./src/config/parse.ts
+
 
 
 
@@ -32632,10 +32778,11 @@ const DEFAULTS = {
     [inputs/* INPUT */.bO.discoveryTimeout]: '0s',
     [inputs/* INPUT */.bO.stallTimeout]: '0s',
     [inputs/* INPUT */.bO.maxParallel]: '8',
+    [inputs/* INPUT */.bO.awsService]: 'es',
 };
 const MAX_BACKOFF = 10;
 /** Parses and validates every input once; throws InputError naming the first bad one. */
-function parseConfig(readRaw) {
+function parseConfig(readRaw, env = {}) {
     const read = (name) => readRaw(name).trim();
     const optional = (name) => read(name) || undefined;
     const withDefault = (name) => read(name) || DEFAULTS[name];
@@ -32659,11 +32806,13 @@ function parseConfig(readRaw) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.environmentUrl, `Input '${inputs/* INPUT */.bO.environmentUrl}' ${parsed.error}.`);
         }
     }
+    const opensearch = parseOpenSearchSettings(provider, optional, withDefault);
     return {
         provider,
         url,
         ids: (0,values/* parseIdList */.hG)(read(inputs/* INPUT */.bO.id)),
-        deploy: booleanInput(read, inputs/* INPUT */.bO.deploy, false),
+        // A template or a use case is deployed: that is what they are for.
+        deploy: booleanInput(read, inputs/* INPUT */.bO.deploy, false) || Boolean(opensearch.template ?? opensearch.useCase),
         version: withDefault(inputs/* INPUT */.bO.version),
         artifactType: oneOf(inputs/* INPUT */.bO.artifactType, withDefault(inputs/* INPUT */.bO.artifactType), ARTIFACT_TYPES),
         packages: (0,values/* parseIdList */.hG)(read(inputs/* INPUT */.bO.package)),
@@ -32684,6 +32833,8 @@ function parseConfig(readRaw) {
         },
         headers: headers.headers,
         caCertificate: optional(inputs/* INPUT */.bO.caCertificate),
+        opensearch,
+        environment: runEnvironment(env),
         wait: parseWaitSettings(read, withDefault),
         failOnNotReady: booleanInput(read, inputs/* INPUT */.bO.failOnNotReady, true),
         summary: booleanInput(read, inputs/* INPUT */.bO.summary, true),
@@ -32693,6 +32844,55 @@ function parseConfig(readRaw) {
             commitStatus: optional(inputs/* INPUT */.bO.commitStatus),
             environment: optional(inputs/* INPUT */.bO.environment),
             environmentUrl,
+        },
+    };
+}
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function parseOpenSearchSettings(provider, optional, withDefault) {
+    const template = optional(inputs/* INPUT */.bO.template);
+    const useCase = optional(inputs/* INPUT */.bO.useCase);
+    const parametersText = optional(inputs/* INPUT */.bO.parameters);
+    const region = optional(inputs/* INPUT */.bO.awsRegion);
+    if (provider !== 'opensearch-flow-framework') {
+        const given = [inputs/* INPUT */.bO.template, inputs/* INPUT */.bO.useCase, inputs/* INPUT */.bO.parameters, inputs/* INPUT */.bO.awsRegion].find((name) => optional(name));
+        if (given) {
+            throw new errors/* InputError */.d(given, `Input '${given}' is for provider 'opensearch-flow-framework' only, not '${provider}'.`);
+        }
+    }
+    if (template !== undefined && useCase !== undefined) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.useCase, `Inputs '${inputs/* INPUT */.bO.template}' and '${inputs/* INPUT */.bO.useCase}' exclude each other: give one.`);
+    }
+    if (useCase !== undefined && !/^[a-z0-9_]+$/.test(useCase)) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.useCase, `Input '${inputs/* INPUT */.bO.useCase}' has value '${useCase.slice(0, 80)}'; expected a use case name such as semantic_search.`);
+    }
+    const parsed = parseParameters(parametersText ?? '');
+    if ('error' in parsed)
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.parameters, `Input '${inputs/* INPUT */.bO.parameters}' ${parsed.error}.`);
+    if (parametersText !== undefined && template === undefined && useCase === undefined) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.parameters, `Input '${inputs/* INPUT */.bO.parameters}' fills a '${inputs/* INPUT */.bO.template}' or a '${inputs/* INPUT */.bO.useCase}': give one of them too.`);
+    }
+    const service = withDefault(inputs/* INPUT */.bO.awsService);
+    if (!AWS_SERVICES.includes(service)) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.awsService, `Input '${inputs/* INPUT */.bO.awsService}' has value '${service}'; expected one of ${AWS_SERVICES.join(', ')}.`);
+    }
+    if (region !== undefined && !AWS_REGION.test(region)) {
+        throw new errors/* InputError */.d(inputs/* INPUT */.bO.awsRegion, `Input '${inputs/* INPUT */.bO.awsRegion}' has value '${region.slice(0, 40)}'; expected an AWS region such as eu-west-1.`);
+    }
+    return {
+        template,
+        useCase,
+        parameters: parsed.parameters,
+        aws: region === undefined ? undefined : { region, service: service },
+    };
+}
+function runEnvironment(env) {
+    const value = (name) => env[name]?.trim() || undefined;
+    return {
+        workspace: value('GITHUB_WORKSPACE') ?? '',
+        awsCredentials: {
+            accessKeyId: value('AWS_ACCESS_KEY_ID'),
+            secretAccessKey: value('AWS_SECRET_ACCESS_KEY'),
+            sessionToken: value('AWS_SESSION_TOKEN'),
         },
     };
 }
@@ -34125,6 +34325,7 @@ function createHttpClient(options = {}) {
         userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
         extraHeaders,
         extraHeadersOrigin: options.extraHeadersOrigin,
+        sign: options.sign,
     };
     return {
         request: (request) => perform(request, settings),
@@ -34172,7 +34373,15 @@ async function followRedirects(request, settings, signal, progress) {
     };
     for (let redirects = 0;; redirects += 1) {
         const from = progress.url;
-        const answer = await (0,undici.request)(from, { dispatcher: settings.dispatcher, method, headers, body: request.body, signal });
+        // Signed per hop from the unsigned headers: a signature never travels to the next hop.
+        const sent = settings.sign ? await settings.sign({ method, url: from, headers, body: request.body }) : headers;
+        const answer = await (0,undici.request)(from, {
+            dispatcher: settings.dispatcher,
+            method,
+            headers: sent,
+            body: request.body,
+            signal,
+        });
         const next = redirectTarget(method, answer.statusCode, firstValue(answer.headers.location), from);
         if (!next)
             return toHttpResponse(answer.statusCode, answer.headers, await readBody(answer, settings, from), from);
@@ -34216,9 +34425,12 @@ function firstValue(value) {
 // EXTERNAL MODULE: ./src/providers/auth.ts
 var auth = __nccwpck_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-/** Loaded on demand so a run only pays start-up for the provider it uses. */
+/**
+ * Loaded on demand so a run only pays start-up for the provider it uses (and, given the config, only for
+ * the parts of it the inputs need).
+ */
 const PROVIDERS = {
-    'opensearch-flow-framework': async () => (await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 6728))).opensearchProvider,
+    'opensearch-flow-framework': async (config) => (await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427))).loadOpenSearchProvider(config),
     'sap-cloud-integration': async () => (await __nccwpck_require__.e(/* import() */ 538).then(__nccwpck_require__.bind(__nccwpck_require__, 9538))).sapProvider,
     'nl-flow': async () => (await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 7955))).nlFlowProvider,
     installer: async () => (await __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 6652))).installerProvider,
@@ -34238,17 +34450,56 @@ function githubReportingApplies(settings, env) {
     return Boolean(env.GITHUB_REPOSITORY && env.GITHUB_SHA && settings.token);
 }
 
+;// CONCATENATED MODULE: ./src/report/opensearch-resources.ts
+
+/** The resources each workflow reported in its last status (`resources_created`, as components). */
+function createdResources(targets) {
+    return targets.flatMap((target) => (target.snapshot?.components ?? []).flatMap((component) => {
+        const details = component.details ?? {};
+        const stepId = details.workflow_step_id;
+        const resourceId = details.resource_id;
+        if (component.kind !== 'resource' || stepId === undefined || resourceId === undefined)
+            return [];
+        return [{ workflowId: target.id, stepId, type: details.resource_type ?? '', resourceId }];
+    }));
+}
+function workflowIdOutput(result) {
+    return result.targets.map((target) => target.id).join(',');
+}
+/** `workflow_step_id` → `resource_id`; `<workflow id>/<step id>` keys when several workflows are followed. */
+function resourcesOutput(result) {
+    const several = result.targets.length > 1;
+    const entries = createdResources(result.targets).map((resource) => [several ? `${resource.workflowId}/${resource.stepId}` : resource.stepId, resource.resourceId]);
+    return JSON.stringify(Object.fromEntries(entries));
+}
+/** A table of what the workflows created, with the resource types; '' when they created nothing. */
+function resourcesSection(result) {
+    const resources = createdResources(result.targets);
+    if (resources.length === 0)
+        return '';
+    const several = result.targets.length > 1;
+    const header = [...(several ? ['Workflow'] : []), 'Step', 'Type', 'Resource'];
+    const rows = resources.map((resource) => [
+        ...(several ? [(0,format/* inlineCode */.ti)(resource.workflowId)] : []),
+        (0,format/* inlineCode */.ti)(resource.stepId),
+        (0,format/* inlineCode */.ti)(resource.type),
+        (0,format/* inlineCode */.ti)(resource.resourceId),
+    ]);
+    return `### Resources created\n\n${(0,format/* table */.tp)(header, rows)}`;
+}
+
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
-/** Step outputs (SPEC "Outputs"), built from the final result; the edge sets them. */
+
 
 
 
 /** Workflow expressions read `result` with fromJSON; far below GitHub's per-output limit, yet enough for dozens of targets. */
 const MAX_RESULT_JSON_BYTES = 64 * 1024;
-function buildOutputs(result) {
+function buildOutputs(result, provider) {
     const deciding = result.targets.find((target) => target.id === result.decidingTarget);
+    const opensearch = provider === 'opensearch-flow-framework';
     return {
         [inputs/* OUTPUT */.aQ.status]: result.verdict,
         [inputs/* OUTPUT */.aQ.ready]: String(result.ready),
@@ -34261,6 +34512,8 @@ function buildOutputs(result) {
         [inputs/* OUTPUT */.aQ.result]: resultJson(result),
         [inputs/* OUTPUT */.aQ.skipped]: skippedOutput(result.targets),
         [inputs/* OUTPUT */.aQ.endpoints]: JSON.stringify(result.endpoints ?? {}),
+        [inputs/* OUTPUT */.aQ.workflowId]: opensearch ? workflowIdOutput(result) : '',
+        [inputs/* OUTPUT */.aQ.resources]: opensearch ? resourcesOutput(result) : '{}',
     };
 }
 /**
@@ -34534,6 +34787,7 @@ function timelineTable(result) {
 
 
 
+
 /** GitHub refuses summaries over 1 MiB; this leaves room for other steps' summaries of the same job. */
 const MAX_SUMMARY_BYTES = 200 * 1024;
 const MAX_DETAILED_TARGETS = 10;
@@ -34552,6 +34806,7 @@ function buildSummary(result, info) {
         essential(skippedLine(result)),
         essential(endpointsSection(result)),
         optional(deployOrderSection(result)),
+        optional(info.provider === 'opensearch-flow-framework' ? resourcesSection(result) : ''),
         ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),
         optional(hiddenDetails > 0
             ? `… ${hiddenDetails} more targets without details (the worst ${MAX_DETAILED_TARGETS} are shown)`
@@ -34725,9 +34980,9 @@ async function waitAndReport(edge) {
     try {
         // Before anything can print them.
         secretInputValues(edge).forEach(mask);
-        config = parseConfig((name) => edge.readInput(name));
+        config = parseConfig((name) => edge.readInput(name), edge.env);
         derivedSecrets(config).forEach(mask);
-        const provider = await PROVIDERS[config.provider]();
+        const provider = await PROVIDERS[config.provider](config);
         if (config.deploy && !provider.canTrigger) {
             throw new errors/* InputError */.d(inputs/* INPUT */.bO.deploy, `Input '${inputs/* INPUT */.bO.deploy}' is true, but provider '${config.provider}' has no documented way to start a deploy: remove 'deploy' and trigger the deploy in an earlier step; this step then waits for it.`);
         }
@@ -34740,6 +34995,7 @@ async function waitAndReport(edge) {
             caCertificate: config.caCertificate,
             clientCertificate: prepared.clientCertificate,
             proxyEnv: proxyEnvironment(edge.env),
+            sign: prepared.sign,
         });
         http = client;
         github = await startGithubReporting(edge, config, info, log, redactor);
@@ -34761,7 +35017,7 @@ async function waitAndReport(edge) {
     }
     // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
     const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redact(text));
-    writeOutputs(edge, shown, redactor);
+    writeOutputs(edge, shown, redactor, config?.provider);
     if (config?.summary !== false)
         await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
     logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
@@ -34817,7 +35073,7 @@ async function startGithubReporting(edge, config, info, log, redactor) {
     const reporter = createGithubReporter({
         stop: stop.signal,
         settings,
-        context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
+        context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')),
         info,
         log: reportingLog,
         redact: (text) => redactor.redact(text),
@@ -34825,8 +35081,8 @@ async function startGithubReporting(edge, config, info, log, redactor) {
     // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
     return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
 }
-function writeOutputs(edge, result, redactor) {
-    for (const [name, value] of Object.entries(buildOutputs(result))) {
+function writeOutputs(edge, result, redactor, provider) {
+    for (const [name, value] of Object.entries(buildOutputs(result, provider))) {
         edge.setOutput(name, redactor.redact(value));
     }
 }

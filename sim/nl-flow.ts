@@ -80,6 +80,8 @@ const SCENARIOS: Record<string, Reply[]> = {
   'sync-green': publishing('SYNC'),
   'async-green': publishing('ASYNC'),
   unschedulable: [workflow('SYNC', 'ORANGE', 0, 1, { status: 'Unschedulable', statusMessage: UNSCHEDULABLE })],
+  'async-stays-orange': [workflow('ASYNC', 'RED', 0, 0), workflow('ASYNC', 'ORANGE', 0, 1)],
+  'async-stays-red': [workflow('ASYNC', 'RED', 0, 0)],
   'stays-yellow': [workflow('SYNC', 'RED', 0, 0), workflow('SYNC', 'YELLOW', 1, 1)],
   unpublished: [
     json(200, { desiredStatus: 'UNPUBLISHED', actualStatus: 'GREEN', publishingMode: 'ASYNC', details: {} }),

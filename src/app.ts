@@ -85,9 +85,9 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
   try {
     // Before anything can print them.
     secretInputValues(edge).forEach(mask);
-    config = parseConfig((name) => edge.readInput(name));
+    config = parseConfig((name) => edge.readInput(name), edge.env);
     derivedSecrets(config).forEach(mask);
-    const provider = await PROVIDERS[config.provider]();
+    const provider = await PROVIDERS[config.provider](config);
     if (config.deploy && !provider.canTrigger) {
       throw new InputError(
         INPUT.deploy,
@@ -103,6 +103,7 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
       caCertificate: config.caCertificate,
       clientCertificate: prepared.clientCertificate,
       proxyEnv: proxyEnvironment(edge.env),
+      sign: prepared.sign,
     });
     http = client;
     github = await startGithubReporting(edge, config, info, log, redactor);
@@ -124,7 +125,7 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
   const shown = redactResult(result, (text) => redactor.redact(text));
-  writeOutputs(edge, shown, redactor);
+  writeOutputs(edge, shown, redactor, config?.provider);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
   logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
   const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
@@ -197,8 +198,8 @@ async function startGithubReporting(
   return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
 }
 
-function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor): void {
-  for (const [name, value] of Object.entries(buildOutputs(result))) {
+function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor, provider?: Config['provider']): void {
+  for (const [name, value] of Object.entries(buildOutputs(result, provider))) {
     edge.setOutput(name as OutputName, redactor.redact(value));
   }
 }

@@ -56,6 +56,35 @@ describe('nl-flow end to end', () => {
     expect(run.stdout).toMatch(/PUBLISHED\/ORANGE\/ASYNC.*ASYNC: usable already, analysis tasks are queued/);
   });
 
+  it('ASYNC stays ORANGE without allow-degraded: keeps waiting, times out', async () => {
+    const { run } = await play({ scenario: 'async-stays-orange' }, { timeout: '1500ms' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'timed_out', 'provider-status': 'PUBLISHED/ORANGE/ASYNC' });
+    expect(Number(run.outputs.attempts)).toBeGreaterThan(2);
+  });
+
+  it('ASYNC ORANGE with allow-degraded: degraded and ready, the step passes', async () => {
+    const { run } = await play({ scenario: 'async-stays-orange' }, { 'allow-degraded': 'true', timeout: '30s' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      status: 'degraded',
+      ready: 'true',
+      'provider-status': 'PUBLISHED/ORANGE/ASYNC',
+      attempts: '2',
+    });
+    expect(run.outputs.message).toContain('analysis tasks are queued');
+  });
+
+  it('ASYNC RED is never ready, even with allow-degraded', async () => {
+    const { run } = await play({ scenario: 'async-stays-red' }, { 'allow-degraded': 'true', timeout: '1s' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({
+      status: 'timed_out',
+      ready: 'false',
+      'provider-status': 'PUBLISHED/RED/ASYNC',
+    });
+  });
+
   it('stays YELLOW without allow-degraded: keeps waiting, times out, the step fails', async () => {
     const { run } = await play({ scenario: 'stays-yellow' }, { timeout: '2s' });
     expect(run.exitCode).toBe(1);

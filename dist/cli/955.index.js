@@ -234,6 +234,14 @@ const NL_FLOW_ACTUAL_STATES = {
     ORANGE: 'in_progress',
     RED: 'in_progress',
 };
+/**
+ * `actualStatus` of a PUBLISHED workflow whose `publishingMode` is ASYNC, where it differs from the table
+ * above: an asynchronous workflow already accepts and queues analysis tasks while ORANGE (an autoscaled one
+ * with minimum 0 replicas may stay there), so it is usable. RED also means "in error": never ready on it.
+ */
+const NL_FLOW_ASYNC_ACTUAL_STATES = {
+    ORANGE: 'degraded',
+};
 /** `desiredStatus` → state; `PUBLISHED` leaves it to `actualStatus`. */
 const NL_FLOW_DESIRED_STATES = {
     PUBLISHED: 'by-actual-status',
@@ -263,13 +271,14 @@ function snapshotFromWorkflowStatus(status) {
         snapshot.progress = progress;
     return snapshot;
 }
-function stateOf({ desired, actual }) {
+function stateOf({ desired, actual, mode }) {
     const intent = (0,json/* lookupWord */.Vr)(NL_FLOW_DESIRED_STATES, desired);
     if (intent === undefined)
         return 'unknown';
     if (intent !== 'by-actual-status')
         return intent;
-    return (0,json/* lookupWord */.Vr)(NL_FLOW_ACTUAL_STATES, actual) ?? 'unknown';
+    const asynchronous = mode.toUpperCase() === 'ASYNC' ? (0,json/* lookupWord */.Vr)(NL_FLOW_ASYNC_ACTUAL_STATES, actual) : undefined;
+    return asynchronous ?? (0,json/* lookupWord */.Vr)(NL_FLOW_ACTUAL_STATES, actual) ?? 'unknown';
 }
 function messageOf(state, words, components) {
     const troubled = components
@@ -285,7 +294,9 @@ function headlineOf(state, { desired, actual, mode }, components) {
         case 'succeeded':
             return `published and usable${instances}`;
         case 'degraded':
-            return `published and usable, but not every instance is active yet${instances}; may still become GREEN`;
+            return actual.toUpperCase() === 'ORANGE'
+                ? `published, ASYNC: usable already, analysis tasks are queued until a service has an active instance${instances}`
+                : `published and usable, but not every instance is active yet${instances}; may still become GREEN`;
         case 'in_progress':
             return `${actual.toUpperCase() === 'RED' ? 'being published or in error: no service has an active instance' : 'being published: a service has no active instance yet'}${instances}${usability(mode)}`;
         case 'inactive':
@@ -302,7 +313,7 @@ function headlineOf(state, { desired, actual, mode }, components) {
 function usability(mode) {
     switch (mode.toUpperCase()) {
         case 'ASYNC':
-            return '; ASYNC: usable already, analysis tasks are queued until it is YELLOW or GREEN';
+            return '; ASYNC: RED can also mean the workflow is in error, so it is never counted as ready';
         case 'SYNC':
             return '; SYNC: not usable yet';
         default:

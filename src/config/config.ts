@@ -20,6 +20,28 @@ export interface Credentials {
   clientKey?: string;
 }
 
+export const AWS_SERVICES = ['es', 'aoss'] as const;
+export type AwsService = (typeof AWS_SERVICES)[number];
+
+/** OpenSearch: deploying from a template or a use case, and signing for AWS (SPEC "templates"). */
+export interface OpenSearchSettings {
+  /** the `template` input as given: a workspace path or the template itself; read and parsed by the provider */
+  template?: string;
+  useCase?: string;
+  /** substitution values; secrets all of them */
+  parameters: Record<string, string>;
+  /** set with `aws-region`: every request is signed with SigV4 */
+  aws?: { region: string; service: AwsService };
+}
+
+/** What the run takes from its environment besides the inputs. */
+export interface RunEnvironment {
+  /** GITHUB_WORKSPACE, where `template` files are looked up ('' outside a runner: the working directory) */
+  workspace: string;
+  /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, as configure-aws-credentials sets them */
+  awsCredentials: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
+}
+
 export interface WaitSettings {
   timeoutMs: number;
   intervalMs: number;
@@ -62,6 +84,8 @@ export interface Config {
   /** extra request headers from `headers` */
   headers: Record<string, string>;
   caCertificate?: string;
+  opensearch: OpenSearchSettings;
+  environment: RunEnvironment;
   wait: WaitSettings;
   failOnNotReady: boolean;
   summary: boolean;

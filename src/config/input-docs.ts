@@ -20,6 +20,7 @@ export interface InputDoc {
 
 const SAP: readonly ProviderName[] = ['sap-cloud-integration'];
 const SAP_AND_OPENSEARCH: readonly ProviderName[] = ['sap-cloud-integration', 'opensearch-flow-framework'];
+const OPENSEARCH: readonly ProviderName[] = ['opensearch-flow-framework'];
 const ALL = 'every provider';
 const GITHUB = 'GitHub reporting';
 
@@ -85,6 +86,31 @@ export const INPUT_DOCS: Record<InputName, InputDoc> = {
     description: 'The most requests in flight at once (deploys and reads, over all targets); 1-64.',
     scope: ALL,
     default: '8',
+  },
+  template: {
+    description:
+      'OpenSearch: a workflow template, as a path (relative to the workspace) to a .json, .yaml or .yml file, or the template itself (JSON or YAML). The workflow is created or updated and provisioned (implies deploy).',
+    scope: OPENSEARCH,
+  },
+  'use-case': {
+    description:
+      'OpenSearch: create the workflow from a built-in use case template (?use_case=<name>) and provision it (implies deploy); parameters fill it.',
+    scope: OPENSEARCH,
+  },
+  parameters: {
+    description:
+      "OpenSearch: substitution values, one 'key=value' per line (or a flat JSON object of strings): they fill the template placeholders named by their keys, or are the body of a use-case create. Masked, never printed, never in a URL.",
+    scope: OPENSEARCH,
+  },
+  'aws-region': {
+    description:
+      'OpenSearch on AWS: sign every request with AWS Signature V4 for this region, with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment (as aws-actions/configure-aws-credentials sets them). Not combined with username/password/token.',
+    scope: OPENSEARCH,
+  },
+  'aws-service': {
+    description: 'SigV4 service name: es (Amazon OpenSearch Service) or aoss (OpenSearch Serverless).',
+    scope: OPENSEARCH,
+    default: 'es',
   },
   headers: { description: "Extra request headers, one 'Name: value' per line.", scope: ALL },
   'ca-certificate': {

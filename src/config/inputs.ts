@@ -22,6 +22,11 @@ export const INPUT = {
   maxParallel: 'max-parallel',
   headers: 'headers',
   caCertificate: 'ca-certificate',
+  template: 'template',
+  useCase: 'use-case',
+  parameters: 'parameters',
+  awsRegion: 'aws-region',
+  awsService: 'aws-service',
   timeout: 'timeout',
   interval: 'interval',
   maxInterval: 'max-interval',
@@ -50,6 +55,7 @@ export const SECRET_INPUTS: readonly InputName[] = [
   INPUT.clientSecret,
   INPUT.clientKey,
   INPUT.githubToken,
+  INPUT.parameters,
 ];
 
 /** Every output name of action.yml (SPEC "Outputs"). */
@@ -65,6 +71,8 @@ export const OUTPUT = {
   result: 'result',
   skipped: 'skipped',
   endpoints: 'endpoints',
+  workflowId: 'workflow-id',
+  resources: 'resources',
 } as const;
 
 export type OutputName = (typeof OUTPUT)[keyof typeof OUTPUT];

@@ -1,6 +1,10 @@
 import { InputError } from '../core/errors.js';
 import {
   ARTIFACT_TYPES,
+  AWS_SERVICES,
+  type AwsService,
+  type OpenSearchSettings,
+  type RunEnvironment,
   PROVIDER_NAMES,
   type ArtifactType,
   type Config,
@@ -8,6 +12,7 @@ import {
   type WaitSettings,
 } from './config.js';
 import { INPUT, type InputName } from './inputs.js';
+import { parseParameters } from './parameters.js';
 import { parseBoolean, parseDuration, parseHeaders, parseHttpUrl, parseIdList } from './values.js';
 
 /** Reads one input's raw text ('' when not set); the edge binds it to the toolkit. */
@@ -24,12 +29,13 @@ const DEFAULTS = {
   [INPUT.discoveryTimeout]: '0s',
   [INPUT.stallTimeout]: '0s',
   [INPUT.maxParallel]: '8',
+  [INPUT.awsService]: 'es',
 } as const;
 
 const MAX_BACKOFF = 10;
 
 /** Parses and validates every input once; throws InputError naming the first bad one. */
-export function parseConfig(readRaw: InputReader): Config {
+export function parseConfig(readRaw: InputReader, env: NodeJS.ProcessEnv = {}): Config {
   const read = (name: InputName): string => readRaw(name).trim();
   const optional = (name: InputName): string | undefined => read(name) || undefined;
   const withDefault = (name: keyof typeof DEFAULTS): string => read(name) || DEFAULTS[name];
@@ -57,11 +63,13 @@ export function parseConfig(readRaw: InputReader): Config {
     }
   }
 
+  const opensearch = parseOpenSearchSettings(provider, optional, withDefault);
   return {
     provider,
     url,
     ids: parseIdList(read(INPUT.id)),
-    deploy: booleanInput(read, INPUT.deploy, false),
+    // A template or a use case is deployed: that is what they are for.
+    deploy: booleanInput(read, INPUT.deploy, false) || Boolean(opensearch.template ?? opensearch.useCase),
     version: withDefault(INPUT.version),
     artifactType: oneOf(INPUT.artifactType, withDefault(INPUT.artifactType), ARTIFACT_TYPES) as ArtifactType,
     packages: parseIdList(read(INPUT.package)),
@@ -82,6 +90,8 @@ export function parseConfig(readRaw: InputReader): Config {
     },
     headers: headers.headers,
     caCertificate: optional(INPUT.caCertificate),
+    opensearch,
+    environment: runEnvironment(env),
     wait: parseWaitSettings(read, withDefault),
     failOnNotReady: booleanInput(read, INPUT.failOnNotReady, true),
     summary: booleanInput(read, INPUT.summary, true),
@@ -91,6 +101,79 @@ export function parseConfig(readRaw: InputReader): Config {
       commitStatus: optional(INPUT.commitStatus),
       environment: optional(INPUT.environment),
       environmentUrl,
+    },
+  };
+}
+
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function parseOpenSearchSettings(
+  provider: ProviderName,
+  optional: (name: InputName) => string | undefined,
+  withDefault: (name: keyof typeof DEFAULTS) => string,
+): OpenSearchSettings {
+  const template = optional(INPUT.template);
+  const useCase = optional(INPUT.useCase);
+  const parametersText = optional(INPUT.parameters);
+  const region = optional(INPUT.awsRegion);
+  if (provider !== 'opensearch-flow-framework') {
+    const given = [INPUT.template, INPUT.useCase, INPUT.parameters, INPUT.awsRegion].find((name) => optional(name));
+    if (given) {
+      throw new InputError(
+        given,
+        `Input '${given}' is for provider 'opensearch-flow-framework' only, not '${provider}'.`,
+      );
+    }
+  }
+  if (template !== undefined && useCase !== undefined) {
+    throw new InputError(
+      INPUT.useCase,
+      `Inputs '${INPUT.template}' and '${INPUT.useCase}' exclude each other: give one.`,
+    );
+  }
+  if (useCase !== undefined && !/^[a-z0-9_]+$/.test(useCase)) {
+    throw new InputError(
+      INPUT.useCase,
+      `Input '${INPUT.useCase}' has value '${useCase.slice(0, 80)}'; expected a use case name such as semantic_search.`,
+    );
+  }
+  const parsed = parseParameters(parametersText ?? '');
+  if ('error' in parsed) throw new InputError(INPUT.parameters, `Input '${INPUT.parameters}' ${parsed.error}.`);
+  if (parametersText !== undefined && template === undefined && useCase === undefined) {
+    throw new InputError(
+      INPUT.parameters,
+      `Input '${INPUT.parameters}' fills a '${INPUT.template}' or a '${INPUT.useCase}': give one of them too.`,
+    );
+  }
+  const service = withDefault(INPUT.awsService);
+  if (!(AWS_SERVICES as readonly string[]).includes(service)) {
+    throw new InputError(
+      INPUT.awsService,
+      `Input '${INPUT.awsService}' has value '${service}'; expected one of ${AWS_SERVICES.join(', ')}.`,
+    );
+  }
+  if (region !== undefined && !AWS_REGION.test(region)) {
+    throw new InputError(
+      INPUT.awsRegion,
+      `Input '${INPUT.awsRegion}' has value '${region.slice(0, 40)}'; expected an AWS region such as eu-west-1.`,
+    );
+  }
+  return {
+    template,
+    useCase,
+    parameters: parsed.parameters,
+    aws: region === undefined ? undefined : { region, service: service as AwsService },
+  };
+}
+
+function runEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
+  const value = (name: string): string | undefined => env[name]?.trim() || undefined;
+  return {
+    workspace: value('GITHUB_WORKSPACE') ?? '',
+    awsCredentials: {
+      accessKeyId: value('AWS_ACCESS_KEY_ID'),
+      secretAccessKey: value('AWS_SECRET_ACCESS_KEY'),
+      sessionToken: value('AWS_SESSION_TOKEN'),
     },
   };
 }

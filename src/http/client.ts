@@ -9,6 +9,7 @@ import { bodyTooLargeError, networkError, timeoutError } from './failure.js';
 import { headersForHop, MAX_REDIRECTS, redirectTarget, tooManyRedirects, withoutUserinfo } from './redirect.js';
 import { BodyTooLarge, readBodyUpTo, toHttpResponse } from './response.js';
 import type { OriginCertificate } from './tls.js';
+import type { RequestSigner } from './sign.js';
 import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
@@ -29,6 +30,8 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** default `await-deploy/1` */
   userAgent?: string;
+  /** signs every request (each redirect hop anew) once its headers are set */
+  sign?: RequestSigner;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -44,6 +47,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
     extraHeaders,
     extraHeadersOrigin: options.extraHeadersOrigin,
+    sign: options.sign,
   };
   return {
     request: (request) => perform(request, settings),
@@ -57,6 +61,7 @@ interface Settings {
   userAgent: string;
   extraHeaders: Record<string, string>;
   extraHeadersOrigin: string | undefined;
+  sign: RequestSigner | undefined;
 }
 
 /** Where a request stands: the URL it is at (for messages) and whether its own time ran out. */
@@ -107,7 +112,15 @@ async function followRedirects(
   };
   for (let redirects = 0; ; redirects += 1) {
     const from = progress.url;
-    const answer = await send(from, { dispatcher: settings.dispatcher, method, headers, body: request.body, signal });
+    // Signed per hop from the unsigned headers: a signature never travels to the next hop.
+    const sent = settings.sign ? await settings.sign({ method, url: from, headers, body: request.body }) : headers;
+    const answer = await send(from, {
+      dispatcher: settings.dispatcher,
+      method,
+      headers: sent,
+      body: request.body,
+      signal,
+    });
     const next = redirectTarget(method, answer.statusCode, firstValue(answer.headers.location), from);
     if (!next) return toHttpResponse(answer.statusCode, answer.headers, await readBody(answer, settings, from), from);
     await answer.body.dump();

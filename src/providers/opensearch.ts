@@ -5,12 +5,16 @@ import { InputError } from '../core/errors.js';
 import { isRecord, lookupWord } from '../core/json.js';
 import type { Component, Snapshot, TargetState } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
-import { assertSameTarget, assertStatus, excerpt, jsonErrorText, parseJsonBody } from '../http/status.js';
-import type { HttpResponse } from '../http/types.js';
+import { assertSameTarget, excerpt, parseJsonBody } from '../http/status.js';
 import { basicCredentials, basicOrBearer } from './auth.js';
 import { notFoundSnapshot } from './not-found.js';
 import { assertPathSegmentIds } from './path-id.js';
-import type { Provider, ProviderContext, ProviderSession } from './types.js';
+import { assertFlowFrameworkStatus, provisionRefusal, stateIndexUnavailable } from './opensearch/answers.js';
+import { awsSigning } from './opensearch/aws.js';
+import { findWorkflow, type Deployment } from './opensearch/deploy.js';
+import { explainSnapshot, MAX_PROVISION_REQUESTS, WorkflowNotes } from './opensearch/notes.js';
+import { loadTemplate, loadYamlParser } from './opensearch/template.js';
+import type { CallOptions, Provider, ProviderContext, ProviderSession } from './types.js';
 
 /** Flow Framework `state` → normalized state (SPEC "opensearch-flow-framework"). */
 export const OPENSEARCH_STATES: Readonly<Record<string, TargetState>> = {
@@ -42,19 +46,58 @@ interface WorkflowStatus {
 export const opensearchProvider: Provider = {
   canTrigger: true,
   prepare(config) {
-    if (config.ids.length === 0) {
+    const { template, useCase, parameters } = config.opensearch;
+    if (config.ids.length === 0 && template === undefined && useCase === undefined) {
       throw new InputError(
         INPUT.id,
-        `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s).`,
+        `Input '${INPUT.id}' is required for opensearch-flow-framework: the workflow id(s) — or give a '${INPUT.template}' or '${INPUT.useCase}' to deploy.`,
+      );
+    }
+    if (template !== undefined && config.ids.length > 1) {
+      throw new InputError(
+        INPUT.id,
+        `Input '${INPUT.id}' names one workflow at most with '${INPUT.template}': the one to update.`,
+      );
+    }
+    if (useCase !== undefined && config.ids.length > 0) {
+      throw new InputError(
+        INPUT.id,
+        `Input '${INPUT.id}' is not used with '${INPUT.useCase}': the workflow is created.`,
       );
     }
     assertPathSegmentIds(config.ids, 'a workflow id');
     // A lone username or password is a typo: refused here, before any request.
     basicCredentials(config.credentials);
     const base = clusterBase(config);
-    return { targets: config.ids, endpoint: base, secrets: [], open: (context) => openSession(context, base) };
+    const signing = awsSigning(config, new URL(base).origin);
+    const deployment: Deployment | undefined =
+      template !== undefined
+        ? {
+            kind: 'template',
+            template: loadTemplate(template, config.environment.workspace, parameters),
+            id: config.ids[0],
+          }
+        : useCase !== undefined
+          ? { kind: 'use-case', useCase, parameters }
+          : undefined;
+    return {
+      targets: config.ids,
+      endpoint: base,
+      secrets: [...Object.values(parameters).filter(isMaskable), ...(signing?.secrets ?? [])],
+      sign: signing?.sign,
+      open: (context) => openSession(context, base, deployment),
+    };
   },
 };
+
+/** The provider, with what `prepare` will need for these inputs loaded (the YAML parser for a template). */
+export async function loadOpenSearchProvider(config?: Config): Promise<Provider> {
+  if (config?.opensearch.template !== undefined) await loadYamlParser();
+  return opensearchProvider;
+}
+
+/** Masking `1` or `on` would blank every occurrence in the job log; such values are no credentials. */
+const isMaskable = (value: string): boolean => value.length >= 4;
 
 /** The cluster's URL without query, fragment or trailing slash: the API paths are added to it. */
 function clusterBase(config: Config): string {
@@ -65,43 +108,63 @@ function workflowUrl(base: string, id: string, action: '_status' | '_provision')
   return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 
-function openSession({ config, http }: ProviderContext, base: string): ProviderSession {
+function openSession({ config, http, log }: ProviderContext, base: string, deployment?: Deployment): ProviderSession {
   const headers = { accept: 'application/json', ...basicOrBearer(config.credentials) };
+  const notes = new WorkflowNotes();
+
+  /** One `_provision`; a refusal for the workflow's state is noted, not thrown: its status tells the rest. */
+  async function provision(id: string, { signal, timeoutMs }: CallOptions): Promise<string> {
+    const note = notes.of(id);
+    note.provisionRequests += 1;
+    const response = await http.request({
+      method: 'POST',
+      url: workflowUrl(base, id, '_provision'),
+      headers,
+      signal,
+      timeoutMs,
+    });
+    const refusal = provisionRefusal(response);
+    note.stateUnknown = refusal === 'unknown';
+    if (refusal === 'failed') {
+      note.failedEarlier = true;
+      return `${id}: not provisioned again — an earlier run failed; following its status`;
+    }
+    if (refusal === 'unknown') return `${id}: the cluster could not read the workflow state — reading it`;
+    if (refusal === 'done') return `${id}: already provisioned or provisioning — following its status`;
+    assertFlowFrameworkStatus(response, [200, 202], `provisioning workflow ${id}`);
+    return `${id}: provisioning requested (HTTP ${response.status})`;
+  }
+
   return {
+    ...(deployment && {
+      findTargets: (options: CallOptions) => findWorkflow({ http, base, headers, notes, log }, deployment, options),
+    }),
     triggerIsRepeatable: true,
-    async trigger(id, { signal, timeoutMs }) {
-      const response = await http.request({
-        method: 'POST',
-        url: workflowUrl(base, id, '_provision'),
-        headers,
-        signal,
-        timeoutMs,
-      });
-      if (response.status === 400 && isAlreadyProvisioned(response)) {
-        return { message: `${id}: already provisioned or provisioning — following its status` };
-      }
-      assertStatus(response, [200, 202], `provisioning workflow ${id}`);
-      return { message: `${id}: provisioning requested (HTTP ${response.status})` };
+    async trigger(id, options) {
+      const provisioned = notes.of(id).provisioned;
+      return { message: provisioned ? `${id}: ${provisioned}` : await provision(id, options) };
     },
-    async read(id, { signal, timeoutMs }) {
+    async read(id, options) {
+      const { signal, timeoutMs } = options;
       const response = await http.request({ url: workflowUrl(base, id, '_status'), headers, signal, timeoutMs });
       const context = `status of workflow ${id}`;
-      if (response.status === 404)
+      if (response.status === 404) {
+        const unavailable = stateIndexUnavailable(response, context);
+        if (unavailable) throw unavailable;
         return notFoundSnapshot(response, context, `workflow ${id} not found — check url and id`);
-      assertStatus(response, [200], `reading the ${context}`);
+      }
+      assertFlowFrameworkStatus(response, [200], `reading the ${context}`);
       const status = parseJsonBody<WorkflowStatus>(response, context);
       assertSameTarget(isRecord(status) ? status.workflow_id : undefined, id, 'workflow', context);
-      return snapshotFromStatus(status);
+      const note = notes.of(id);
+      const snapshot = explainSnapshot(id, snapshotFromStatus(status), note);
+      // The state could not be read when it was provisioned: now that it reads NOT_STARTED, provision it again.
+      if (note.stateUnknown && snapshot.state === 'pending' && note.provisionRequests < MAX_PROVISION_REQUESTS) {
+        return { ...snapshot, message: `${snapshot.message} — ${await provision(id, options)}` };
+      }
+      return snapshot;
     },
   };
-}
-
-/**
- * Flow Framework refuses to provision a workflow whose state is not NOT_STARTED; for a gate
- * that is not a failure: the workflow's own status says how it went.
- */
-function isAlreadyProvisioned(response: HttpResponse): boolean {
-  return /already|provisioning state is|can ?not be provisioned/i.test(jsonErrorText(response.body) ?? '');
 }
 
 /** Maps one `_status?all=true` body to a snapshot. Pure. */

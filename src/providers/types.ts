@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { DeployStage, RunFindings, Snapshot, TargetResult, Verdict } from '../core/types.js';
 import type { HttpError } from '../http/errors.js';
 import type { OriginCertificate } from '../http/tls.js';
+import type { RequestSigner } from '../http/sign.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What a provider session gets to do its requests. */
@@ -98,6 +99,8 @@ export interface PreparedRun {
   secrets: string[];
   /** a client certificate the HTTP client presents to one origin only (SAP: the token URL, mutual TLS) */
   clientCertificate?: OriginCertificate;
+  /** signs every request to the provider (OpenSearch on AWS: SigV4) */
+  sign?: RequestSigner;
   open(context: ProviderContext): ProviderSession;
 }
 

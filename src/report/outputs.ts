@@ -1,14 +1,17 @@
 /** Step outputs (SPEC "Outputs"), built from the final result; the edge sets them. */
+import type { ProviderName } from '../config/config.js';
 import { OUTPUT, type OutputName } from '../config/inputs.js';
 import type { Component, LogLine, RunResult, TargetResult } from '../core/types.js';
 import { cut, oneLine } from './format.js';
+import { resourcesOutput, workflowIdOutput } from './opensearch-resources.js';
 import { worstFirst } from './verdicts.js';
 
 /** Workflow expressions read `result` with fromJSON; far below GitHub's per-output limit, yet enough for dozens of targets. */
 export const MAX_RESULT_JSON_BYTES = 64 * 1024;
 
-export function buildOutputs(result: RunResult): Record<OutputName, string> {
+export function buildOutputs(result: RunResult, provider?: ProviderName): Record<OutputName, string> {
   const deciding = result.targets.find((target) => target.id === result.decidingTarget);
+  const opensearch = provider === 'opensearch-flow-framework';
   return {
     [OUTPUT.status]: result.verdict,
     [OUTPUT.ready]: String(result.ready),
@@ -21,6 +24,8 @@ export function buildOutputs(result: RunResult): Record<OutputName, string> {
     [OUTPUT.result]: resultJson(result),
     [OUTPUT.skipped]: skippedOutput(result.targets),
     [OUTPUT.endpoints]: JSON.stringify(result.endpoints ?? {}),
+    [OUTPUT.workflowId]: opensearch ? workflowIdOutput(result) : '',
+    [OUTPUT.resources]: opensearch ? resourcesOutput(result) : '{}',
   };
 }
 

@@ -3,6 +3,7 @@ import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
 import { inlineText } from './format.js';
 import { deployOrderSection, endpointsSection, skippedLine } from './package-sections.js';
+import { resourcesSection } from './opensearch-resources.js';
 import { deployedWhat, pollingFigures, targetTable } from './sections.js';
 import { targetDetails } from './target-details.js';
 import { timeline } from './timeline.js';
@@ -34,6 +35,7 @@ export function buildSummary(result: RunResult, info: RunInfo): string {
     essential(skippedLine(result)),
     essential(endpointsSection(result)),
     optional(deployOrderSection(result)),
+    optional(info.provider === 'opensearch-flow-framework' ? resourcesSection(result) : ''),
     ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),
     optional(
       hiddenDetails > 0

@@ -26,6 +26,7 @@ const SPEC_DEFAULTS: Record<string, string> = {
   summary: 'true',
   'github-token': '${{ github.token }}',
   'pr-comment': 'false',
+  'aws-service': 'es',
 };
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();

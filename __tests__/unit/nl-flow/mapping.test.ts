@@ -80,13 +80,24 @@ describe('NL Flow status mapping: the seed examples', () => {
     });
   });
 
-  it('ASYNC, ORANGE: in progress, saying that queued tasks are taken', () => {
+  it('ASYNC, ORANGE: degraded (usable), saying that queued tasks are taken', () => {
     const snapshot = status('async-orange.json');
-    expect(snapshot).toMatchObject({ state: 'in_progress', providerStatus: 'PUBLISHED/ORANGE/ASYNC', progress: 0 });
+    expect(snapshot).toMatchObject({ state: 'degraded', providerStatus: 'PUBLISHED/ORANGE/ASYNC', progress: 0 });
     expect(snapshot.message).toBe(
-      'being published: a service has no active instance yet (0/2 instances active); ASYNC: usable already, analysis tasks are queued until it is YELLOW or GREEN — knowledge-m-f252bb2b: ContainerCreating; outprod-4b54ca80: ContainerCreating',
+      'published, ASYNC: usable already, analysis tasks are queued until a service has an active instance (0/2 instances active) — knowledge-m-f252bb2b: ContainerCreating; outprod-4b54ca80: ContainerCreating',
     );
     expect(snapshot.components?.map((c) => c.kind)).toEqual(['service', 'service']);
+  });
+
+  it('ASYNC, RED: in progress, never ready (RED also means in error); SYNC ORANGE stays in progress', () => {
+    const read = (actualStatus: string, publishingMode?: string) =>
+      snapshotFromWorkflowStatus({ desiredStatus: 'PUBLISHED', actualStatus, publishingMode, details: {} });
+    const red = read('RED', 'ASYNC');
+    expect(red).toMatchObject({ state: 'in_progress', providerStatus: 'PUBLISHED/RED/ASYNC' });
+    expect(red.message).toContain('RED can also mean the workflow is in error');
+    expect(read('ORANGE', 'SYNC').state).toBe('in_progress');
+    expect(read('orange', 'async').state).toBe('degraded');
+    expect(read('ORANGE').state).toBe('in_progress');
   });
 
   it('ASYNC, GREEN: succeeded, no stream', () => {

@@ -68,10 +68,10 @@ describe('nl-flow session', () => {
     expect(sim.requests[0]?.headers).toMatchObject({ 'x-api-key': DEMO_API_KEY, authorization: 'Bearer gw-token-1' });
   });
 
-  it('says an ASYNC workflow that is ORANGE takes queued tasks', async () => {
+  it('says an ASYNC workflow that is ORANGE is degraded: it takes queued tasks', async () => {
     const { read } = await open({ scenario: 'async-green' });
     const [, orange] = await readAll(() => read(), 2);
-    expect(orange).toMatchObject({ state: 'in_progress', providerStatus: 'PUBLISHED/ORANGE/ASYNC' });
+    expect(orange).toMatchObject({ state: 'degraded', providerStatus: 'PUBLISHED/ORANGE/ASYNC' });
     expect(orange?.message).toContain('ASYNC: usable already, analysis tasks are queued');
   });
 

@@ -13,6 +13,15 @@ export const NL_FLOW_ACTUAL_STATES: Readonly<Record<string, TargetState>> = {
   RED: 'in_progress',
 };
 
+/**
+ * `actualStatus` of a PUBLISHED workflow whose `publishingMode` is ASYNC, where it differs from the table
+ * above: an asynchronous workflow already accepts and queues analysis tasks while ORANGE (an autoscaled one
+ * with minimum 0 replicas may stay there), so it is usable. RED also means "in error": never ready on it.
+ */
+export const NL_FLOW_ASYNC_ACTUAL_STATES: Readonly<Record<string, TargetState>> = {
+  ORANGE: 'degraded',
+};
+
 /** `desiredStatus` → state; `PUBLISHED` leaves it to `actualStatus`. */
 export const NL_FLOW_DESIRED_STATES: Readonly<Record<string, TargetState | 'by-actual-status'>> = {
   PUBLISHED: 'by-actual-status',
@@ -50,11 +59,12 @@ export function snapshotFromWorkflowStatus(status: unknown): Snapshot {
   return snapshot;
 }
 
-function stateOf({ desired, actual }: Words): TargetState {
+function stateOf({ desired, actual, mode }: Words): TargetState {
   const intent = lookupWord(NL_FLOW_DESIRED_STATES, desired);
   if (intent === undefined) return 'unknown';
   if (intent !== 'by-actual-status') return intent;
-  return lookupWord(NL_FLOW_ACTUAL_STATES, actual) ?? 'unknown';
+  const asynchronous = mode.toUpperCase() === 'ASYNC' ? lookupWord(NL_FLOW_ASYNC_ACTUAL_STATES, actual) : undefined;
+  return asynchronous ?? lookupWord(NL_FLOW_ACTUAL_STATES, actual) ?? 'unknown';
 }
 
 function messageOf(state: TargetState, words: Words, components: Component[]): string {
@@ -72,7 +82,9 @@ function headlineOf(state: TargetState, { desired, actual, mode }: Words, compon
     case 'succeeded':
       return `published and usable${instances}`;
     case 'degraded':
-      return `published and usable, but not every instance is active yet${instances}; may still become GREEN`;
+      return actual.toUpperCase() === 'ORANGE'
+        ? `published, ASYNC: usable already, analysis tasks are queued until a service has an active instance${instances}`
+        : `published and usable, but not every instance is active yet${instances}; may still become GREEN`;
     case 'in_progress':
       return `${actual.toUpperCase() === 'RED' ? 'being published or in error: no service has an active instance' : 'being published: a service has no active instance yet'}${instances}${usability(mode)}`;
     case 'inactive':
@@ -88,7 +100,7 @@ function headlineOf(state: TargetState, { desired, actual, mode }: Words, compon
 function usability(mode: string): string {
   switch (mode.toUpperCase()) {
     case 'ASYNC':
-      return '; ASYNC: usable already, analysis tasks are queued until it is YELLOW or GREEN';
+      return '; ASYNC: RED can also mean the workflow is in error, so it is never counted as ready';
     case 'SYNC':
       return '; SYNC: not usable yet';
     default:
