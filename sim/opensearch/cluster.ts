@@ -58,8 +58,11 @@ interface Workflow extends StoredWorkflow {
 export class Cluster {
   private readonly workflows = new Map<string, Workflow>();
   private indexExists: boolean;
+  // A plain field, not a parameter property: the simulators run on Node's type stripping, which has none.
+  private readonly options: ClusterOptions;
 
-  constructor(private readonly options: ClusterOptions) {
+  constructor(options: ClusterOptions) {
+    this.options = options;
     for (const stored of options.stored ?? []) this.workflows.set(stored.id, { ...stored, readsSinceProvisioning: 0 });
     this.indexExists = this.workflows.size > 0;
   }
