@@ -28607,6 +28607,24 @@ function messageOf(error) {
 
 /***/ }),
 
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ withoutFormatCharacters)
+/* harmony export */ });
+/**
+ * Bidi overrides, zero-width characters and other invisible format characters (`\p{Cf}`) let provider
+ * text read differently from what it is (`deploy ‮deliaf` shows as "deploy failed" reversed), or split a
+ * secret so that redaction no longer finds it. They are removed before provider text is shown or redacted.
+ */
+function withoutFormatCharacters(text) {
+    return text.replace(/\p{Cf}/gu, '');
+}
+
+
+/***/ }),
+
 /***/ 3054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28735,15 +28753,17 @@ function basicOrBearer(credentials) {
 /* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
 /* unused harmony exports escapeHtml, defuseMentions */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
 /**
  * Turning provider text into markdown that renders as the text it is. Provider strings come
  * from systems we do not control: they may hold HTML, table breakers, newlines, comment
  * openers or @mentions, and must neither break the layout nor ping anyone.
  */
+
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Newlines, tabs and other control characters would end a table row or a heading. */
+/** Newlines, tabs and other control characters would end a table row or a heading; format characters are invisible. */
 function oneLine(text) {
-    return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFormatCharacters */ .K)(text).replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 /** At most `max` characters, the cut marked with "…". */
 function cut(text, max) {
@@ -28779,7 +28799,7 @@ function inlineCode(text, max = 120) {
 }
 /** Lines for a `<pre>` block: GitHub renders its content as HTML, so escaping HTML is enough. */
 function preformatted(lines) {
-    return `<pre>${defuseMentions(escapeHtml(lines.join('\n')))}</pre>`;
+    return `<pre>${defuseMentions(escapeHtml((0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFormatCharacters */ .K)(lines.join('\n'))))}</pre>`;
 }
 /** The first `max` items, and how many were left out. */
 function firstOf(items, max) {
@@ -32326,6 +32346,46 @@ function getIDToken(aud) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/providers/auth.ts
+var auth = __nccwpck_require__(5714);
+;// CONCATENATED MODULE: ./src/config/derived-secrets.ts
+
+/**
+ * What the inputs turn into on the wire: the Basic credential, `headers` values that look like
+ * credentials, and the credential inside such a value (`Authorization: Bearer <token>`), which a
+ * server may echo alone.
+ */
+function derivedSecrets(config) {
+    const { username, password } = config.credentials;
+    const derived = Object.entries(config.headers).flatMap(([name, value]) => headerSecrets(name, value));
+    if (username !== undefined && password !== undefined)
+        derived.push((0,auth/* basicCredential */.gp)(username, password));
+    return derived;
+}
+const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
+/** `Bearer <token>`, `Basic <base64>`, `Token <token>`, `SSWS <token>`… */
+const SCHEME_AND_CREDENTIAL = /^([A-Za-z][\w.+-]*)\s+(\S+)$/;
+/** Whatever these carry is a credential, however short. */
+const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
+function headerSecrets(name, value) {
+    if (!CREDENTIAL_HEADER_NAME.test(name))
+        return [];
+    // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
+    if (!AUTHORIZATION_HEADERS.has(name.toLowerCase()) && value.length < 8)
+        return [];
+    const scheme = SCHEME_AND_CREDENTIAL.exec(value.trim());
+    if (!scheme)
+        return [value];
+    const [, kind = '', credential = ''] = scheme;
+    return [value, credential, ...(kind.toLowerCase() === 'basic' ? basicPassword(credential) : [])];
+}
+/** The password inside a Basic credential given in `headers`. */
+function basicPassword(encoded) {
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon >= 0 && colon < decoded.length - 1 ? [decoded.slice(colon + 1)] : [];
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/config/config.ts
@@ -32470,23 +32530,31 @@ var clock = __nccwpck_require__(2257);
  */
 class Redactor {
     secrets = new Set();
+    /** shorter than 4 characters: blanked only from what goes to the GitHub API */
+    shortSecrets = new Set();
     add(secret) {
         if (!secret)
             return;
         // Very short values would blank out ordinary words; the runner masks them in the log anyway.
         if (secret.length >= 4)
             this.secrets.add(secret);
+        else
+            this.shortSecrets.add(secret);
         // A multi-line secret (a service key) can leak line by line.
         for (const line of secret.split(/\r?\n/))
             if (line.trim().length >= 8)
                 this.secrets.add(line.trim());
     }
     redact(text) {
-        let result = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
+        const result = blank(text, this.secrets);
         return result.includes(CUT) ? this.redactCutSecrets(result) : result;
+    }
+    /**
+     * For text sent to the GitHub API (comment, statuses, deployment): no runner masks it, so every secret
+     * is blanked whatever its length, even if that blanks an ordinary word that happens to be a password.
+     */
+    redactForApi(text) {
+        return blank(this.redact(text), this.shortSecrets);
     }
     /**
      * Provider text is cut to a short excerpt ending in "…" before it reaches here; a secret the provider
@@ -32510,9 +32578,18 @@ class Redactor {
         return longest > 0 ? `${text.slice(0, -longest)}***` : text;
     }
 }
+/** Longest first: a secret that contains another is blanked whole. */
+function blank(text, secrets) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
 const CUT = '…';
 const MIN_CUT_SECRET = 4;
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
 // EXTERNAL MODULE: ./src/http/errors.ts
 var http_errors = __nccwpck_require__(8549);
 ;// CONCATENATED MODULE: ./src/engine/abort.ts
@@ -33533,8 +33610,6 @@ function firstValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 
-// EXTERNAL MODULE: ./src/providers/auth.ts
-var auth = __nccwpck_require__(5714);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 /** Loaded on demand so a run only pays start-up for the provider it uses. */
 const PROVIDERS = {
@@ -33917,6 +33992,7 @@ function failureResult(error, startedAt, cancelled) {
 
 
 
+
 /** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
 const REPORTING_TIMEOUT_MS = 15_000;
 async function runAwaitDeploy(edge) {
@@ -33985,12 +34061,12 @@ async function waitAndReport(edge) {
         result = failureResult(error, startedAt, cancellation.signal.aborted);
     }
     // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-    const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redact(text));
+    const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(text)));
     writeOutputs(edge, shown, redactor);
     if (config?.summary !== false)
         await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
     if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
-        edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
+        edge.setFailed(redactor.redact((0,core_text/* withoutFormatCharacters */.K)(`${result.verdict}: ${result.message}`)));
     }
     else if (result.ready) {
         log.info(`Ready: ${result.message}`);
@@ -34014,18 +34090,6 @@ function secretInputValues(edge) {
         return value ? [value] : [];
     });
 }
-/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function derivedSecrets(config) {
-    const { username, password } = config.credentials;
-    // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
-    const derived = Object.entries(config.headers)
-        .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
-        .map(([, value]) => value);
-    if (username !== undefined && password !== undefined)
-        derived.push((0,auth/* basicCredential */.gp)(username, password));
-    return derived;
-}
-const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
 async function startGithubReporting(edge, config, info, log, redactor) {
     const { github: settings } = config;
     if (!settings.prComment && !settings.commitStatus && !settings.environment)
@@ -34038,7 +34102,7 @@ async function startGithubReporting(edge, config, info, log, redactor) {
         context: readGithubRunContext(edge.env, (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')),
         info,
         log,
-        redact: (text) => redactor.redact(text),
+        redact: (text) => redactor.redactForApi((0,core_text/* withoutFormatCharacters */.K)(text)),
     });
     // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
     return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
@@ -34057,11 +34121,13 @@ async function writeSummary(edge, result, info, redactor, log) {
         log.warning(`Could not write the job summary: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
+/** Format characters go first: one inside an echoed secret would hide the secret from redaction. */
 function redactingLogger(edge, redactor) {
+    const shown = (message) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(message));
     return {
-        debug: (message) => edge.debug(redactor.redact(message)),
-        info: (message) => edge.info(redactor.redact(message)),
-        warning: (message) => edge.warning(redactor.redact(message)),
+        debug: (message) => edge.debug(shown(message)),
+        info: (message) => edge.info(shown(message)),
+        warning: (message) => edge.warning(shown(message)),
     };
 }
 function proxyEnvironment(env) {
@@ -34090,11 +34156,22 @@ function plainLogLine(text) {
     return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/^(\s*)::/, '$1: :');
 }
 
+;// CONCATENATED MODULE: ./src/edge/workflow-commands.ts
+/**
+ * Text the GitHub runner will not read as a workflow command. The runner parses a line that starts with
+ * `::`, and the legacy `##[command]` anywhere in a line (`##[add-mask]`, `##[error]`, `##[stop-commands]`…),
+ * also inside the text of a `::warning::` or `::debug::` command.
+ */
+function withoutLegacyCommands(text) {
+    return text.replace(/#(?=#\[)/g, '# ');
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Actions edge: the only module that talks to @actions/core. The run itself is
  * `runAwaitDeploy`, shared with the command line.
  */
+
 
 
 
@@ -34106,10 +34183,10 @@ function githubEdge() {
         readInput: (name) => getInput(name, { trimWhitespace: false }),
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (secret) => core_setSecret(secret),
-        debug: (message) => core_debug(message),
-        info: (message) => info(plainLogLine(message)),
-        warning: (message) => warning(message),
-        setFailed: (message) => setFailed(message),
+        debug: (message) => core_debug(withoutLegacyCommands(message)),
+        info: (message) => info(withoutLegacyCommands(plainLogLine(message))),
+        warning: (message) => warning(withoutLegacyCommands(message)),
+        setFailed: (message) => setFailed(withoutLegacyCommands(message)),
         writeSummary: async (markdown) => {
             await summary.addRaw(markdown, true).write();
         },

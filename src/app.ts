@@ -5,16 +5,17 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config/config.js';
 import { INPUT, SECRET_INPUTS, type OutputName } from './config/inputs.js';
+import { derivedSecrets } from './config/derived-secrets.js';
 import { parseConfig } from './config/parse.js';
 import { InputError, messageOf } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { Redactor } from './core/redact.js';
+import { withoutFormatCharacters } from './core/text.js';
 import type { RunResult } from './core/types.js';
 import { waitForTargets } from './engine/wait.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
-import { basicCredential } from './providers/auth.js';
 import type { Edge } from './edge/types.js';
 import { PROVIDERS } from './providers/index.js';
 import { buildOutputs } from './report/outputs.js';
@@ -103,11 +104,11 @@ async function waitAndReport(edge: Edge): Promise<void> {
   }
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-  const shown = redactResult(result, (text) => redactor.redact(text));
+  const shown = redactResult(result, (text) => redactor.redact(withoutFormatCharacters(text)));
   writeOutputs(edge, shown, redactor);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
   if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
-    edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
+    edge.setFailed(redactor.redact(withoutFormatCharacters(`${result.verdict}: ${result.message}`)));
   } else if (result.ready) {
     log.info(`Ready: ${result.message}`);
   } else {
@@ -131,19 +132,6 @@ function secretInputValues(edge: Edge): string[] {
   });
 }
 
-/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function derivedSecrets(config: Config): string[] {
-  const { username, password } = config.credentials;
-  // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
-  const derived = Object.entries(config.headers)
-    .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
-    .map(([, value]) => value);
-  if (username !== undefined && password !== undefined) derived.push(basicCredential(username, password));
-  return derived;
-}
-
-const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
-
 async function startGithubReporting(
   edge: Edge,
   config: Config,
@@ -161,7 +149,7 @@ async function startGithubReporting(
     context: readGithubRunContext(edge.env, (path) => readFileSync(path, 'utf8')),
     info,
     log,
-    redact: (text) => redactor.redact(text),
+    redact: (text) => redactor.redactForApi(withoutFormatCharacters(text)),
   });
   // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
   return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
@@ -188,11 +176,13 @@ async function writeSummary(
   }
 }
 
+/** Format characters go first: one inside an echoed secret would hide the secret from redaction. */
 function redactingLogger(edge: Edge, redactor: Redactor): Logger {
+  const shown = (message: string): string => redactor.redact(withoutFormatCharacters(message));
   return {
-    debug: (message) => edge.debug(redactor.redact(message)),
-    info: (message) => edge.info(redactor.redact(message)),
-    warning: (message) => edge.warning(redactor.redact(message)),
+    debug: (message) => edge.debug(shown(message)),
+    info: (message) => edge.info(shown(message)),
+    warning: (message) => edge.warning(shown(message)),
   };
 }
 

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { runAwaitDeploy } from './app.js';
 import { plainLogLine } from './core/logger.js';
 import type { Edge } from './edge/types.js';
+import { withoutLegacyCommands } from './edge/workflow-commands.js';
 
 export function run(): Promise<void> {
   return runAwaitDeploy(githubEdge());
@@ -16,10 +17,10 @@ function githubEdge(): Edge {
     readInput: (name) => core.getInput(name, { trimWhitespace: false }),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (secret) => core.setSecret(secret),
-    debug: (message) => core.debug(message),
-    info: (message) => core.info(plainLogLine(message)),
-    warning: (message) => core.warning(message),
-    setFailed: (message) => core.setFailed(message),
+    debug: (message) => core.debug(withoutLegacyCommands(message)),
+    info: (message) => core.info(withoutLegacyCommands(plainLogLine(message))),
+    warning: (message) => core.warning(withoutLegacyCommands(message)),
+    setFailed: (message) => core.setFailed(withoutLegacyCommands(message)),
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },

@@ -5,21 +5,29 @@
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** shorter than 4 characters: blanked only from what goes to the GitHub API */
+  private readonly shortSecrets = new Set<string>();
 
   add(secret: string | undefined): void {
     if (!secret) return;
     // Very short values would blank out ordinary words; the runner masks them in the log anyway.
     if (secret.length >= 4) this.secrets.add(secret);
+    else this.shortSecrets.add(secret);
     // A multi-line secret (a service key) can leak line by line.
     for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) this.secrets.add(line.trim());
   }
 
   redact(text: string): string {
-    let result = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      result = result.split(secret).join('***');
-    }
+    const result = blank(text, this.secrets);
     return result.includes(CUT) ? this.redactCutSecrets(result) : result;
+  }
+
+  /**
+   * For text sent to the GitHub API (comment, statuses, deployment): no runner masks it, so every secret
+   * is blanked whatever its length, even if that blanks an ordinary word that happens to be a password.
+   */
+  redactForApi(text: string): string {
+    return blank(this.redact(text), this.shortSecrets);
   }
 
   /**
@@ -47,6 +55,13 @@ export class Redactor {
     }
     return longest > 0 ? `${text.slice(0, -longest)}***` : text;
   }
+}
+
+/** Longest first: a secret that contains another is blanked whole. */
+function blank(text: string, secrets: ReadonlySet<string>): string {
+  let result = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***');
+  return result;
 }
 
 const CUT = '…';

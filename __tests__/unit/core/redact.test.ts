@@ -36,3 +36,11 @@ describe('Redactor', () => {
     expect(redactorOf('nlf-KEY-0123456789').redact('three: nlf…')).toBe('three: nlf…');
   });
 });
+
+describe('Redactor.redactForApi', () => {
+  it('blanks secrets of any length from text for the GitHub API, and only long ones from the rest', () => {
+    const redactor = redactorOf('Zq9', 'long-secret-1');
+    expect(redactor.redact('pw Zq9 and long-secret-1')).toBe('pw Zq9 and ***');
+    expect(redactor.redactForApi('pw Zq9 and long-secret-1')).toBe('pw *** and ***');
+  });
+});
