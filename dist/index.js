@@ -28763,7 +28763,9 @@ function basicOrBearer(credentials) {
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Newlines, tabs and other control characters would end a table row or a heading; format characters are invisible. */
 function oneLine(text) {
-    return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFormatCharacters */ .K)(text).replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutFormatCharacters */ .K)(text)
+        .replace(/[\s\p{Cc}]+/gu, ' ')
+        .trim();
 }
 /** At most `max` characters, the cut marked with "…". */
 function cut(text, max) {
