@@ -391,7 +391,7 @@ function resources(value) {
                 details[key] = String(field);
         }
         return {
-            name: String(resource.workflow_step_name ?? resource.workflow_step_id ?? 'step'),
+            name: [resource.workflow_step_name, resource.workflow_step_id].find(_core_json_js__WEBPACK_IMPORTED_MODULE_8__/* .nonEmptyString */ .y0) ?? 'step',
             kind: 'resource',
             state: 'succeeded',
             details,

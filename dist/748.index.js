@@ -600,7 +600,10 @@ const SUMMARY_LENGTH = 400;
 function fillParameters(text, parameters) {
     return text.replace(/\{(\d+)\}/g, (placeholder, index) => {
         const value = parameters[Number(index)];
-        return value === undefined || value === null ? placeholder : String(value);
+        // A list or object would print as its nested contents (and overflow the stack when deep): it stays a placeholder.
+        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : placeholder;
     });
 }
 /** The details in a body of ErrorInformation/$value; plain text is taken as it is. Undefined when blank. */

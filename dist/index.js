@@ -32936,7 +32936,66 @@ function sum(values) {
     return values.reduce((total, value) => total + value, 0);
 }
 
+;// CONCATENATED MODULE: ./src/engine/bounded.ts
+/**
+ * A provider's answer bounded before anything holds on to it: a 3 MB `state` must not become a 3 MB
+ * output, or megabytes of log on every read. Cut text ends in "…", which the redaction knows about.
+ */
+
+const MAX_PROVIDER_STATUS = 200;
+const MAX_MESSAGE = 1_000;
+const MAX_FIELD = 500;
+const MAX_LOG_LINE = 2_000;
+const MAX_ITEMS = 500;
+function boundedSnapshot(snapshot) {
+    const bounded = {
+        ...snapshot,
+        providerStatus: bounded_text(snapshot.providerStatus, MAX_PROVIDER_STATUS),
+        message: bounded_text(snapshot.message, MAX_MESSAGE),
+    };
+    if (snapshot.components)
+        bounded.components = snapshot.components.slice(0, MAX_ITEMS).map(boundedComponent);
+    if (snapshot.logs)
+        bounded.logs = snapshot.logs.slice(-MAX_ITEMS).map(boundedLogLine);
+    if (snapshot.startedAt !== undefined)
+        bounded.startedAt = bounded_text(snapshot.startedAt, MAX_FIELD);
+    if (snapshot.completedAt !== undefined)
+        bounded.completedAt = bounded_text(snapshot.completedAt, MAX_FIELD);
+    return bounded;
+}
+function boundedComponent(component) {
+    const bounded = {
+        ...component,
+        name: bounded_text(component.name, MAX_FIELD),
+        kind: bounded_text(component.kind, MAX_FIELD),
+    };
+    if (component.providerStatus !== undefined)
+        bounded.providerStatus = bounded_text(component.providerStatus, MAX_PROVIDER_STATUS);
+    if (component.message !== undefined)
+        bounded.message = bounded_text(component.message, MAX_MESSAGE);
+    if (component.details) {
+        bounded.details = Object.fromEntries(Object.entries(component.details)
+            .slice(0, MAX_ITEMS)
+            .map(([name, value]) => [bounded_text(name, MAX_FIELD), bounded_text(value, MAX_FIELD)]));
+    }
+    return bounded;
+}
+function boundedLogLine(line) {
+    const bounded = { ...line, message: bounded_text(line.message, MAX_LOG_LINE) };
+    if (line.time !== undefined)
+        bounded.time = bounded_text(line.time, MAX_FIELD);
+    if (line.level !== undefined)
+        bounded.level = bounded_text(line.level, MAX_FIELD);
+    return bounded;
+}
+/** Also without invisible format characters: every report and log line shows these strings. */
+function bounded_text(value, max) {
+    const visible = (0,core_text/* withoutFormatCharacters */.K)(value);
+    return visible.length <= max ? visible : `${visible.slice(0, max - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/describe.ts
+
 /** `in_progress (PROVISIONING) 40% — message`: one log line's worth of a snapshot. */
 function describeSnapshot(snapshot) {
     const word = snapshot.providerStatus ? ` (${snapshot.providerStatus})` : '';
@@ -32947,6 +33006,15 @@ function describeSnapshot(snapshot) {
 /** `PROVISIONING — message`: what was last seen, for the message of a target that did not end by itself. */
 function lastSeen(snapshot) {
     return [snapshot.providerStatus || snapshot.state, snapshot.message].filter(Boolean).join(' — ');
+}
+/**
+ * What a person reads when reading an answer failed in a way no provider check foresaw: a value nested
+ * so deep that walking it overflowed the stack says "unreadable answer", never the engine's own words.
+ */
+function readableFailure(error) {
+    if (error instanceof RangeError)
+        return `unreadable answer: ${error.message.includes('call stack') ? 'nested too deeply to read' : 'a value out of range'}`;
+    return (0,errors/* messageOf */.b)(error);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stall.ts
@@ -33038,7 +33106,7 @@ class TargetWatch {
                 return this.stoppedBy(error);
             if (error instanceof OutOfTime)
                 return this.timedOut();
-            return this.failedWithError((0,errors/* messageOf */.b)(error));
+            return this.failedWithError(readableFailure(error));
         }
     }
     /** Starts the deploy. Returns a result only when the target ends here. */
@@ -33088,7 +33156,7 @@ class TargetWatch {
                 plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
                 continue;
             }
-            const ended = this.observe(snapshot);
+            const ended = this.observe(boundedSnapshot(snapshot));
             if (ended)
                 return ended;
             plan = this.planNextRead(plan, 0);
@@ -33181,7 +33249,7 @@ class TargetWatch {
     deployFailed(error) {
         if (error instanceof RunStopped || error instanceof OutOfTime)
             throw error;
-        const message = `deploy request failed: ${(0,errors/* messageOf */.b)(error)}`;
+        const message = `deploy request failed: ${readableFailure(error)}`;
         // No answer (or a gateway's) says nothing about whether the provider got the request.
         return this.failedWithError(isTransient(error)
             ? `${message} — it may or may not have started; check the provider before running again`

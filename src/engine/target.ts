@@ -1,11 +1,11 @@
 import { formatDuration } from '../config/values.js';
-import { messageOf } from '../core/errors.js';
 import type { Snapshot, StateChange, TargetResult, Verdict } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { RunStopped } from './abort.js';
 import { nextDelay, withJitter } from './backoff.js';
+import { boundedSnapshot } from './bounded.js';
 import { planCall, type PlannedCall } from './deadline.js';
-import { describeSnapshot, lastSeen } from './describe.js';
+import { describeSnapshot, lastSeen, readableFailure } from './describe.js';
 import { OutOfTime, type Run } from './run.js';
 import { StallWatch } from './stall.js';
 import { endsWait } from './verdict.js';
@@ -41,7 +41,7 @@ export class TargetWatch {
     } catch (error) {
       if (error instanceof RunStopped) return this.stoppedBy(error);
       if (error instanceof OutOfTime) return this.timedOut();
-      return this.failedWithError(messageOf(error));
+      return this.failedWithError(readableFailure(error));
     }
   }
 
@@ -88,7 +88,7 @@ export class TargetWatch {
         plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
         continue;
       }
-      const ended = this.observe(snapshot);
+      const ended = this.observe(boundedSnapshot(snapshot));
       if (ended) return ended;
       plan = this.planNextRead(plan, 0);
     }
@@ -186,7 +186,7 @@ export class TargetWatch {
 
   private deployFailed(error: unknown): TargetResult {
     if (error instanceof RunStopped || error instanceof OutOfTime) throw error;
-    const message = `deploy request failed: ${messageOf(error)}`;
+    const message = `deploy request failed: ${readableFailure(error)}`;
     // No answer (or a gateway's) says nothing about whether the provider got the request.
     return this.failedWithError(
       isTransient(error)
