@@ -28443,8 +28443,10 @@ const OUTPUT = {
 /* harmony export */   OI: () => (/* binding */ displayEndpoint),
 /* harmony export */   QG: () => (/* binding */ parseHeaders),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   aF: () => (/* binding */ HEADER_VALUE_PROBLEM),
 /* harmony export */   f$: () => (/* binding */ parseHttpUrl),
 /* harmony export */   hG: () => (/* binding */ parseIdList),
+/* harmony export */   j3: () => (/* binding */ isHeaderValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /** Pure parsers for the kinds of values inputs take. They return undefined (or throw a plain Error) and leave naming the input to the caller. */
@@ -28514,12 +28516,18 @@ function parseHeaders(text) {
             return { error: `line ${index + 1} sets '${name}', which the action manages itself` };
         }
         const value = line.slice(colon + 1).trim();
-        if (/[\r\n\0]/.test(value))
-            return { error: `line ${index + 1} ('${name}') has a control character in its value` };
+        if (!isHeaderValue(value)) {
+            return { error: `line ${index + 1} ('${name}') has ${HEADER_VALUE_PROBLEM} in its value` };
+        }
         headers[name] = value;
     }
     return { headers };
 }
+/** What HTTP can carry in a header value: visible Latin-1 text, spaces and tabs (RFC 9110 field-value). */
+function isHeaderValue(value) {
+    return /^[\t\x20-\x7e\x80-\xff]*$/.test(value) && !/[\x7f-\x9f]/.test(value);
+}
+const HEADER_VALUE_PROBLEM = 'a character HTTP cannot carry (a control character, or one outside Latin-1)';
 /** An absolute http(s) URL without credentials in it. */
 function parseHttpUrl(text) {
     const value = text.trim();
@@ -32428,6 +32436,12 @@ function parseConfig(readRaw) {
     else if (!(provider === 'sap-cloud-integration' && read(inputs/* INPUT */.bO.serviceKey))) {
         throw new errors/* InputError */.d(inputs/* INPUT */.bO.url, `Input '${inputs/* INPUT */.bO.url}' is required for provider '${provider}' (only SAP with a service-key can do without it).`);
     }
+    for (const name of [inputs/* INPUT */.bO.token, inputs/* INPUT */.bO.apiKey]) {
+        // Sent as a header as it is: a value HTTP cannot carry would fail at the first request, with a less clear message.
+        if (!(0,values/* isHeaderValue */.j3)(read(name))) {
+            throw new errors/* InputError */.d(name, `Input '${name}' has ${values/* HEADER_VALUE_PROBLEM */.aF}; check for a pasted line break or quote.`);
+        }
+    }
     const headers = (0,values/* parseHeaders */.QG)(read(inputs/* INPUT */.bO.headers));
     if ('error' in headers)
         throw new errors/* InputError */.d(inputs/* INPUT */.bO.headers, `Input '${inputs/* INPUT */.bO.headers}': ${headers.error}.`);
@@ -33450,8 +33464,28 @@ function networkError(url, error) {
             cause: error,
         });
     }
+    const proxyStatus = proxyAnswerStatus(error);
+    if (proxyStatus === 407) {
+        return new http_errors/* HttpError */.j(`request to ${where} failed: the proxy wants credentials (HTTP 407) — put them in the proxy URL (HTTPS_PROXY=http://user:password@proxy:port)`, { kind: 'permanent', cause: error });
+    }
+    if (proxyStatus !== undefined) {
+        return new http_errors/* HttpError */.j(`request to ${where} failed: the proxy refused the connection (HTTP ${proxyStatus})`, {
+            kind: 'transient',
+            cause: error,
+        });
+    }
     const cause = (code && NETWORK_CAUSES[code]) ?? code ?? (0,errors/* messageOf */.b)(error);
     return new http_errors/* HttpError */.j(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
+}
+/** undici's tunnel error says what the proxy answered only in its message: `Proxy response (407) !== 200 …`. */
+function proxyAnswerStatus(error) {
+    for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+        const status = /Proxy response \((\d{3})\)/.exec(current.message)?.[1];
+        if (status)
+            return Number(status);
+        current = current.cause;
+    }
+    return undefined;
 }
 /** The innermost code along the `cause` chain: undici wraps socket errors in its own. */
 function errorCode(error) {
@@ -33465,7 +33499,47 @@ function errorCode(error) {
     return found;
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/http/link-local.ts
+
+/**
+ * Link-local and cloud metadata addresses (169.254.169.254 on AWS, GCP and Azure; fd00:ec2::254 on AWS
+ * over IPv6): a provider's redirect there would make the runner read its own cloud credentials.
+ */
+const LINK_LOCAL = new external_node_net_.BlockList();
+LINK_LOCAL.addSubnet('169.254.0.0', 16, 'ipv4');
+LINK_LOCAL.addSubnet('fe80::', 10, 'ipv6');
+LINK_LOCAL.addAddress('fd00:ec2::254', 'ipv6');
+/** Names that resolve to a metadata address on every cloud that has them. */
+const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata.goog']);
+/** True for a URL whose host is such an address, however written (`[::ffff:169.254.169.254]` too). */
+function isLinkLocalHost(url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (METADATA_NAMES.has(host))
+        return true;
+    const family = (0,external_node_net_.isIP)(host);
+    if (family === 4)
+        return LINK_LOCAL.check(host, 'ipv4');
+    if (family !== 6)
+        return false;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(host)?.[1] ?? ipv4OfMappedHex(host);
+    return mapped ? LINK_LOCAL.check(mapped, 'ipv4') : LINK_LOCAL.check(host, 'ipv6');
+}
+/** `::ffff:a9fe:a9fe` (how URL writes a mapped IPv4 address) → `169.254.169.254`. */
+function ipv4OfMappedHex(host) {
+    const match = /^::ffff:([\da-f]{1,4}):([\da-f]{1,4})$/i.exec(host);
+    if (!match)
+        return undefined;
+    const [high, low] = [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? '0', 16)];
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
 ;// CONCATENATED MODULE: ./src/http/redirect.ts
+
 
 
 const MAX_REDIRECTS = 5;
@@ -33491,6 +33565,9 @@ function redirectTarget(method, status, location, from) {
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
         throw refused(from, `a non-HTTP URL (${target.protocol})`);
     }
+    // A `url` there is the user's choice; a provider's redirect there is not.
+    if (isLinkLocalHost(target))
+        throw refused(from, `a link-local or cloud metadata address (${target.hostname})`);
     return withoutUserinfo(target);
 }
 function tooManyRedirects(from) {

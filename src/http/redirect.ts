@@ -1,5 +1,6 @@
 import { HttpError } from './errors.js';
 import { describeUrl } from './failure.js';
+import { isLinkLocalHost } from './link-local.js';
 
 export const MAX_REDIRECTS = 5;
 
@@ -29,6 +30,8 @@ export function redirectTarget(
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw refused(from, `a non-HTTP URL (${target.protocol})`);
   }
+  // A `url` there is the user's choice; a provider's redirect there is not.
+  if (isLinkLocalHost(target)) throw refused(from, `a link-local or cloud metadata address (${target.hostname})`);
   return withoutUserinfo(target);
 }
 
