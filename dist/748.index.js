@@ -368,7 +368,7 @@ function isXml(response) {
 }
 // Loaded only when a tenant answers in XML: most runs never pay for the parser's start-up.
 async function parseXml(text) {
-    const { XMLParser } = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 9131));
+    const { XMLParser } = await __webpack_require__.e(/* import() */ 512).then(__webpack_require__.bind(__webpack_require__, 9131));
     const parser = new XMLParser({
         removeNSPrefix: true,
         ignoreAttributes: true,

@@ -18,7 +18,7 @@ export interface RunActionOptions {
   inputs: Record<string, string>;
   /** extra environment (GITHUB_*, proxies…); the runner's own variables are not inherited */
   env?: Record<string, string>;
-  /** send this signal after `afterMs` */
+  /** send this signal `afterMs` after the spawn */
   signal?: { name: NodeJS.Signals; afterMs: number };
   /** kill the process after this long (a safety net for tests) */
   killAfterMs?: number;
@@ -92,11 +92,15 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const timers: NodeJS.Timeout[] = [];
   if (options.signal) {
     const { name, afterMs } = options.signal;
+    // From the spawn, not from when it returned: the child has been starting up during spawn() already.
     timers.push(
-      setTimeout(() => {
-        signalledAtMs = Date.now() - started;
-        child.kill(name);
-      }, afterMs),
+      setTimeout(
+        () => {
+          signalledAtMs = Date.now() - started;
+          child.kill(name);
+        },
+        Math.max(0, afterMs - (Date.now() - started)),
+      ),
     );
   }
   timers.push(setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000));

@@ -2,7 +2,6 @@
  * One run over an Edge: parse inputs → provider → wait → report; outputs and the summary are
  * written on every exit path. The GitHub runner (`main.ts`) and the command line are edges.
  */
-import { readFileSync } from 'node:fs';
 import type { Config } from './config/config.js';
 import { INPUT, SECRET_INPUTS, type OutputName } from './config/inputs.js';
 import { derivedSecrets } from './config/derived-secrets.js';
@@ -16,7 +15,9 @@ import type { RunResult } from './core/types.js';
 import { waitForTargets } from './engine/wait.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
+import { watchSignals, type SignalWatch } from './edge/signals.js';
 import type { Edge } from './edge/types.js';
+import { startGithubReporting, type GithubReporting } from './github-reporting.js';
 import { PROVIDERS } from './providers/index.js';
 import { buildOutputs } from './report/outputs.js';
 import { redactResult } from './report/redact-result.js';
@@ -24,43 +25,32 @@ import { buildSummary } from './report/summary.js';
 import type { RunInfo } from './report/types.js';
 import { failureResult, runInfoFor } from './run-info.js';
 
-/** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
-const REPORTING_TIMEOUT_MS = 15_000;
-
-interface StartedReporting {
-  reporter: import('./report/github/index.js').GithubReporter;
-  /** settles when the start is done or has given up; the wait does not wait for it */
-  started: Promise<void>;
-  /** aborts the requests still under way when the step is done with GitHub */
-  stop: AbortController;
-}
-
-export async function runAwaitDeploy(edge: Edge): Promise<void> {
+/** `signals`: watched since the process started when the entry point says so, else from here on. */
+export async function runAwaitDeploy(edge: Edge, signals: SignalWatch = watchSignals()): Promise<void> {
   try {
-    await waitAndReport(edge);
+    await waitAndReport(edge, signals);
   } catch (error) {
-    // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
+    // Nothing should get here (each report step fails on its own); if something does, still fail visibly.
     edge.setFailed(`await-deploy could not report: ${messageOf(error)}`);
+  } finally {
+    signals.stop();
   }
 }
 
-async function waitAndReport(edge: Edge): Promise<void> {
+async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<void> {
   const startedAt = new Date();
   const redactor = new Redactor();
   const log = redactingLogger(edge, redactor);
   const cancellation = new AbortController();
-  const cancel = (signal: NodeJS.Signals): void => {
-    if (cancellation.signal.aborted) return;
+  signals.onFirst((signal) => {
     log.warning(`Received ${signal}: stopping the wait and reporting what is known.`);
     cancellation.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  });
 
   let config: Config | undefined;
   let info: RunInfo | undefined;
   let http: HttpClient | undefined;
-  let github: StartedReporting | undefined;
+  let github: GithubReporting | undefined;
   let result: RunResult;
   const mask = (secret: string): void => {
     edge.setSecret(secret);
@@ -88,7 +78,13 @@ async function waitAndReport(edge: Edge): Promise<void> {
       proxyEnv: proxyEnvironment(edge.env),
     });
     http = client;
-    github = await startGithubReporting(edge, config, info, log, redactor);
+    github = await startGithubReporting({
+      settings: config.github,
+      env: edge.env,
+      info,
+      log,
+      redact: (text) => redactor.redactForApi(withoutFormatCharacters(text)),
+    });
     result = await waitForTargets({
       targets: prepared.targets,
       session: prepared.open({ config, http: client, log, mask }),
@@ -105,7 +101,8 @@ async function waitAndReport(edge: Edge): Promise<void> {
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
   const shown = redactResult(result, (text) => redactor.redact(withoutFormatCharacters(text)));
-  writeOutputs(edge, shown, redactor);
+  // Each report is written whatever became of the one before: an unwritable GITHUB_OUTPUT still gets a summary.
+  const outputsFailure = writeOutputs(edge, shown, redactor);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
   if (!result.ready && (config?.failOnNotReady !== false || result.targets.length === 0)) {
     edge.setFailed(redactor.redact(withoutFormatCharacters(`${result.verdict}: ${result.message}`)));
@@ -114,14 +111,10 @@ async function waitAndReport(edge: Edge): Promise<void> {
   } else {
     log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
   }
-  if (github) {
-    await github.started;
-    await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
-    github.stop.abort();
-  }
+  await github?.finish(result);
   await http?.close();
-  process.off('SIGINT', cancel);
-  process.off('SIGTERM', cancel);
+  if (outputsFailure)
+    edge.setFailed(redactor.redact(`await-deploy could not write the step outputs: ${outputsFailure}`));
 }
 
 /** Every secret input as given (a service key's own secrets come from the provider's settings). */
@@ -132,32 +125,15 @@ function secretInputValues(edge: Edge): string[] {
   });
 }
 
-async function startGithubReporting(
-  edge: Edge,
-  config: Config,
-  info: RunInfo,
-  log: Logger,
-  redactor: Redactor,
-): Promise<StartedReporting | undefined> {
-  const { github: settings } = config;
-  if (!settings.prComment && !settings.commitStatus && !settings.environment) return undefined;
-  const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
-  const stop = new AbortController();
-  const reporter = createGithubReporter({
-    stop: stop.signal,
-    settings,
-    context: readGithubRunContext(edge.env, (path) => readFileSync(path, 'utf8')),
-    info,
-    log,
-    redact: (text) => redactor.redactForApi(withoutFormatCharacters(text)),
-  });
-  // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop };
-}
-
-function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor): void {
-  for (const [name, value] of Object.entries(buildOutputs(result))) {
-    edge.setOutput(name as OutputName, redactor.redact(value));
+/** Why the outputs could not be written, or undefined when they were. */
+function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor): string | undefined {
+  try {
+    for (const [name, value] of Object.entries(buildOutputs(result))) {
+      edge.setOutput(name as OutputName, redactor.redact(value));
+    }
+    return undefined;
+  } catch (error) {
+    return messageOf(error);
   }
 }
 
@@ -192,11 +168,4 @@ function proxyEnvironment(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsPr
     httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
     noProxy: env.NO_PROXY || env.no_proxy || undefined,
   };
-}
-
-async function withTimeout(work: Promise<void> | undefined, ms: number): Promise<void> {
-  if (!work) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

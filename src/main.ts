@@ -5,11 +5,13 @@
 import * as core from '@actions/core';
 import { runAwaitDeploy } from './app.js';
 import { plainLogLine } from './core/logger.js';
+import type { SignalWatch } from './edge/signals.js';
 import type { Edge } from './edge/types.js';
 import { withoutLegacyCommands } from './edge/workflow-commands.js';
 
-export function run(): Promise<void> {
-  return runAwaitDeploy(githubEdge());
+/** `signals` is watched from the entry point's first line. */
+export function run(signals: SignalWatch): Promise<void> {
+  return runAwaitDeploy(githubEdge(), signals);
 }
 
 function githubEdge(): Edge {

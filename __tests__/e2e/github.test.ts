@@ -194,8 +194,8 @@ describe('GitHub reporting end to end', () => {
     const run = await runOnPullRequest(gh, 'endless', { ...REPORTING, 'pr-comment': 'false', timeout: '2s' });
     const opensearch = servers.at(-1);
     expect(run.outputs.status).toBe('timed_out');
-    // GitHub's first answer never came: the request gave up after 10 s, and the run waited for that.
-    expect(run.durationMs).toBeGreaterThan(10_000);
+    // GitHub's first answer never came: after the verdict the start got a few seconds more, then was aborted.
+    expect(run.durationMs).toBeGreaterThan(2_000);
     const readTimes = (opensearch?.requests ?? []).map((request) => request.at);
     expect(readTimes.length).toBeGreaterThan(1);
     expect(Math.max(...readTimes)).toBeLessThan(5_000);
