@@ -19,6 +19,8 @@ export interface RecordedRequest {
   body: string;
   /** ms since the server started */
   at: number;
+  /** the client closed the connection before it got an answer (it gave up on this request) */
+  clientGone(): boolean;
 }
 
 export interface Reply {
@@ -69,6 +71,7 @@ export async function startServer(handler: Handler, options: { port?: number } =
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now() - started,
+        clientGone: () => res.destroyed,
       };
       requests.push(recorded);
       void Promise.resolve()
