@@ -84,8 +84,8 @@ var redact_result = __webpack_require__(6175);
 ;// CONCATENATED MODULE: ./src/report/github/failures.ts
 /** Reading GitHub API failures: whether to try again, and what to tell the user. */
 const MAX_RETRIES = 2;
-/** Reporting runs after the verdict: a longer wait would hold the job for a comment. */
-const MAX_RETRY_WAIT_MS = 5_000;
+/** Reporting runs after the verdict: a longer wait would hold the job for a comment (its 15 s bound cuts any wait anyway). */
+const MAX_RETRY_WAIT_MS = 10_000;
 const BASE_RETRY_MS = 1_000;
 function asFailure(error) {
     return error !== null && typeof error === 'object' ? error : { message: String(error) };
@@ -96,7 +96,16 @@ function header(failure, name) {
 }
 function isRateLimited(error) {
     const failure = asFailure(error);
-    return failure.status === 429 || (failure.status === 403 && header(failure, 'x-ratelimit-remaining') === '0');
+    if (failure.status === 429)
+        return true;
+    return failure.status === 403 && (header(failure, 'x-ratelimit-remaining') === '0' || isSecondaryRateLimit(failure));
+}
+/**
+ * GitHub's secondary rate limit (too many requests at once, or too much content created): a 403 with
+ * `Retry-After` or saying so, while the primary limit still has requests left. Not a missing permission.
+ */
+function isSecondaryRateLimit(failure) {
+    return header(failure, 'retry-after') !== undefined || /secondary rate limit/i.test(failure.message ?? '');
 }
 /**
  * How long to wait before retry number `retry` (1-based), or undefined to give up: only
@@ -132,8 +141,9 @@ function describeFailure(what, error, permission) {
     const said = firstLine(failure.message ?? 'unknown error');
     const status = failure.status ? `HTTP ${failure.status} ` : '';
     const base = `Could not ${what}: ${status}${said}`;
-    if (isRateLimited(error))
-        return `${base} — the GitHub API rate limit is exhausted; the step's verdict is unchanged.`;
+    if (isRateLimited(error)) {
+        return `${base} — GitHub's API rate limit held the request back (retried while the reporting bound allowed); the step's verdict is unchanged.`;
+    }
     if (failure.status === 403 || failure.status === 404) {
         return (`${base} — the workflow needs \`permissions: ${permission}\` for the github-token ` +
             `(pull requests from forks only get a read-only token); the step's verdict is unchanged.`);

@@ -284,6 +284,17 @@ describe('GitHub API failures', () => {
     ).toBe(3_000);
   });
 
+  it("retries GitHub's secondary rate limit (a 403 with Retry-After or saying so), not a missing permission", () => {
+    const secondary = failure(
+      403,
+      { 'retry-after': '3', 'x-ratelimit-remaining': '4990' },
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    );
+    expect(retryDelayMs(secondary, 1, NOW)).toBe(3_000);
+    expect(retryDelayMs(failure(403, { 'x-ratelimit-remaining': '4990' }, secondary.message), 1, NOW)).toBe(1_000);
+    expect(describeFailure('set the commit status', secondary, 'statuses: write')).not.toMatch(/permissions/);
+  });
+
   it('gives up at once on what a retry cannot fix, or a long announced wait', () => {
     expect(retryDelayMs(failure(403), 1, NOW)).toBeUndefined();
     expect(retryDelayMs(failure(404), 1, NOW)).toBeUndefined();
