@@ -1774,7 +1774,7 @@ async function startGithubReporting(options) {
     const { settings, env, info, log, redact } = options;
     if (!settings.prComment && !settings.commitStatus && !settings.environment)
         return undefined;
-    const { createGithubReporter, readGithubRunContext } = await __webpack_require__.e(/* import() */ 510).then(__webpack_require__.bind(__webpack_require__, 7510));
+    const { createGithubReporter, readGithubRunContext } = await __webpack_require__.e(/* import() */ 412).then(__webpack_require__.bind(__webpack_require__, 9412));
     const reporter = createGithubReporter({
         settings,
         context: readGithubRunContext(env, (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')),

@@ -10,9 +10,10 @@ import type { RunResult } from '../../core/types.js';
 import { redactResult } from '../redact-result.js';
 import type { RunInfo } from '../types.js';
 import { connectGithub, type GithubApi, type RepoRef, type Sleep } from './api.js';
-import { buildPrComment, findStickyComment, pickPullRequest, stickyMarker } from './comment.js';
+import { buildPrComment, findStickyComment, pickPullRequest } from './comment.js';
 import type { GithubRunContext } from './context.js';
 import { describeFailure } from './failures.js';
+import { stickyMarker } from './marker.js';
 import { planCommitStatus, planDeployment, planDeploymentStatus } from './plan.js';
 
 /** `signal` ends every request and retry of the call: the step no longer waits for them. */
@@ -120,7 +121,7 @@ export function createGithubReporter(options: GithubReporterOptions): GithubRepo
       log.info(`pr-comment: no pull request for this ${context.eventName || 'run'} event; no comment written.`);
       return;
     }
-    const marker = stickyMarker(info, context);
+    const marker = stickyMarker(info, context, settings.environment);
     const body = redact(buildPrComment(result, info, context, marker));
     await attempt(`write the comment on pull request #${number}`, PERMISSION.comment, async (github) => {
       const existing = findStickyComment(await github.issueComments(repo, number, signal), marker);
