@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { startGithubSimulator, type GithubSimulator, type GithubSimulatorOptions } from '../../sim/github.ts';
 import { json, startServer, type RecordedRequest, type SimServer } from '../../sim/server.ts';
 
 export const PR_HEAD_SHA = '5f3c1e9a0b7d4c2e8f6a1b3d5c7e9f0a2b4c6d8e';
@@ -15,8 +17,33 @@ export function startStatusServer(status: (request: RecordedRequest) => unknown)
   return startServer((request) => json(200, status(request)));
 }
 
-/** GITHUB_* of a pull_request event (PR 17 of acme/app) whose API is at `apiUrl`; `remove` deletes the event file. */
-export function pullRequestRun(apiUrl: string, job = 'deploy'): { env: Record<string, string>; remove(): void } {
+export interface Closable {
+  close(): Promise<void> | void;
+}
+
+/** Call at the top of a test file: what the returned function is given is closed after each test. */
+export function closedAfterEach(): <T extends Closable>(resource: T) => T {
+  const open: Closable[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((resource) => resource.close()));
+  });
+  return (resource) => {
+    open.push(resource);
+    return resource;
+  };
+}
+
+/** A GitHub simulator, and the environment of a pull_request run (PR 17) reporting to it. */
+export async function githubOfPullRequest(
+  keep: ReturnType<typeof closedAfterEach>,
+  options: GithubSimulatorOptions = {},
+): Promise<{ github: GithubSimulator; env: Record<string, string> }> {
+  const github = keep(await startGithubSimulator(options));
+  return { github, env: keep(pullRequestRun(github.apiUrl)).env };
+}
+
+/** GITHUB_* of a pull_request event (PR 17 of acme/app) whose API is at `apiUrl`; `close` deletes the event file. */
+export function pullRequestRun(apiUrl: string, job = 'deploy'): { env: Record<string, string>; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'await-deploy-hostile-'));
   const eventPath = join(dir, 'event.json');
   writeFileSync(
@@ -42,6 +69,6 @@ export function pullRequestRun(apiUrl: string, job = 'deploy'): { env: Record<st
       GITHUB_RUN_ID: '4242',
       GITHUB_JOB: job,
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

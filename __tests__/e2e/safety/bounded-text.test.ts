@@ -1,19 +1,14 @@
 /** SPEC "Waiting, errors, safety": a provider's text is bounded everywhere it goes, and odd shapes never give an internal message. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../sim/run-action.ts';
 import { startServer, type SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { startStatusServer } from '../../support/hostile.ts';
+import { closedAfterEach, startStatusServer } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 async function cluster(body: unknown): Promise<SimServer> {
-  const server = await startStatusServer(() => body);
-  servers.push(server);
-  return server;
+  return keep(await startStatusServer(() => body));
 }
 
 const opensearch = (url: string, inputs: Record<string, string> = {}) => ({
@@ -41,12 +36,13 @@ describe('bounded provider text end to end', () => {
   it('a field nested 100,000 deep gives no internal message', async () => {
     // Written as text: JSON.stringify itself could not walk it.
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const server = await startServer(() => ({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: `{"workflow_id":"wf-1","state":"COMPLETED","resources_created":[{"workflow_step_name":${deep},"workflow_step_id":"create_index","resource_id":"idx-1"}]}`,
-    }));
-    servers.push(server);
+    const server = keep(
+      await startServer(() => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: `{"workflow_id":"wf-1","state":"COMPLETED","resources_created":[{"workflow_step_name":${deep},"workflow_step_id":"create_index","resource_id":"idx-1"}]}`,
+      })),
+    );
     const run = await runAction({ inputs: opensearch(server.url) });
     expect(`${run.stdout}${run.outputs.message}`).not.toMatch(/call stack|RangeError/i);
     expect(run.outputs).toMatchObject({ status: 'succeeded', ready: 'true' });

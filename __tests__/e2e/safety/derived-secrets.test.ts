@@ -1,27 +1,21 @@
 /** SPEC "Waiting, errors, safety": derived credentials are secrets too, and text sent to GitHub is redacted whatever a secret's length. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubSimulator } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../sim/run-action.ts';
 import type { SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun, startStatusServer } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest, startStatusServer } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 /** Fails the workflow with an error that quotes the request's credentials back, as a careless proxy does. */
 async function echoingCluster(echo: (authorization: string) => string): Promise<SimServer> {
-  const server = await startStatusServer((request) => ({
-    workflow_id: 'wf-1',
-    state: 'FAILED',
-    error: `rejected: ${echo(String(request.headers.authorization ?? ''))}`,
-  }));
-  servers.push(server);
-  return server;
+  return keep(
+    await startStatusServer((request) => ({
+      workflow_id: 'wf-1',
+      state: 'FAILED',
+      error: `rejected: ${echo(String(request.headers.authorization ?? ''))}`,
+    })),
+  );
 }
 
 describe('derived secrets end to end', () => {
@@ -53,10 +47,7 @@ describe('derived secrets end to end', () => {
         .split(':');
       return `user ${user} with password ${pass} is locked`;
     });
-    const github = await startGithubSimulator();
-    servers.push(github);
-    const pr = pullRequestRun(github.apiUrl);
-    cleanups.push(pr.remove);
+    const { github, env } = await githubOfPullRequest(keep);
     const run = await runAction({
       inputs: {
         provider: 'opensearch-flow-framework',
@@ -69,7 +60,7 @@ describe('derived secrets end to end', () => {
         'commit-status': 'deploy/search',
         ...FAST_INPUTS,
       },
-      env: pr.env,
+      env,
     });
     expect(run.outputs.status).toBe('failed');
     const comment = github.state.comments.get(17)?.[0]?.body ?? '';

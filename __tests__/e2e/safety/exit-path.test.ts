@@ -1,32 +1,21 @@
 /** SPEC "Outputs": outputs and the summary are written on every exit path — an unwritable GITHUB_OUTPUT and a signal at start-up included. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubSimulator } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { startOpenSearchSimulator } from '../../../sim/opensearch.ts';
 import { runAction, type ActionRun } from '../../../sim/run-action.ts';
 import type { SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 async function cluster(scenario: string): Promise<SimServer> {
-  const server = await startOpenSearchSimulator({ scenario });
-  servers.push(server);
-  return server;
+  return keep(await startOpenSearchSimulator({ scenario }));
 }
 
 describe('exit path end to end', () => {
   it('an unwritable GITHUB_OUTPUT still writes the summary and finishes the GitHub reporting, then fails the step', async () => {
     const opensearch = await cluster('provision-completed');
-    const github = await startGithubSimulator();
-    servers.push(github);
-    const pr = pullRequestRun(github.apiUrl);
-    cleanups.push(pr.remove);
+    const { github, env } = await githubOfPullRequest(keep);
     const run = await runAction({
       inputs: {
         provider: 'opensearch-flow-framework',
@@ -36,7 +25,7 @@ describe('exit path end to end', () => {
         'commit-status': 'deploy/search',
         ...FAST_INPUTS,
       },
-      env: { ...pr.env, GITHUB_OUTPUT: '/nonexistent-await-deploy-dir/output' },
+      env: { ...env, GITHUB_OUTPUT: '/nonexistent-await-deploy-dir/output' },
     });
     expect(run.exitCode).toBe(1);
     expect(run.summary).toMatch(/Deploy ready/);

@@ -1,19 +1,14 @@
 /** SPEC "Normalized status": an unrecognized provider status is never success — neither is a documented word in an undocumented shape. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../sim/run-action.ts';
 import type { SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { startStatusServer } from '../../support/hostile.ts';
+import { closedAfterEach, startStatusServer } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 async function answering(body: unknown): Promise<SimServer> {
-  const server = await startStatusServer(() => body);
-  servers.push(server);
-  return server;
+  return keep(await startStatusServer(() => body));
 }
 
 const installer = (url: string) => ({

@@ -2,21 +2,15 @@
  * SPEC "Waiting, errors, safety": GitHub reporting never holds the step more than 15 s past the verdict, and the
  * final commit status is never followed by an older `pending`.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubSimulator } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { startOpenSearchSimulator } from '../../../sim/opensearch.ts';
 import { runAction } from '../../../sim/run-action.ts';
 import type { SimServer } from '../../../sim/server.ts';
-import { startStalledServer, type StalledServer, type StallMode } from '../../../sim/stalled-http.ts';
+import { startStalledServer, type StallMode } from '../../../sim/stalled-http.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest, pullRequestRun } from '../../support/hostile.ts';
 
-const servers: Array<SimServer | StalledServer> = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 const REPORTING = {
   'github-token': 'ghs_stalledApiTest0123456789abcdefg',
@@ -26,20 +20,16 @@ const REPORTING = {
 };
 
 async function readyCluster(): Promise<SimServer> {
-  const cluster = await startOpenSearchSimulator({ scenario: 'provision-completed' });
-  servers.push(cluster);
-  return cluster;
+  return keep(await startOpenSearchSimulator({ scenario: 'provision-completed' }));
 }
 
 async function stalledRun(mode: StallMode): Promise<void> {
   const cluster = await readyCluster();
-  const github = await startStalledServer(mode, 200);
-  servers.push(github);
-  const pr = pullRequestRun(github.url);
-  cleanups.push(pr.remove);
+  const github = keep(await startStalledServer(mode, 200));
+  const { env } = keep(pullRequestRun(github.url));
   const run = await runAction({
     inputs: { provider: 'opensearch-flow-framework', url: cluster.url, id: 'wf-1', ...FAST_INPUTS, ...REPORTING },
-    env: pr.env,
+    env,
     killAfterMs: 50_000,
   });
   expect(run.exitCode, mode).toBe(0);
@@ -63,10 +53,7 @@ describe('GitHub reporting bounds end to end', () => {
   it('the start still under way is aborted before the finish: its pending never lands after the final state', async () => {
     const cluster = await readyCluster();
     // The pending status reaches GitHub only after 16 s (an overloaded API): long after the verdict.
-    const github = await startGithubSimulator({ holds: { createStatus: [16_000] } });
-    servers.push(github);
-    const pr = pullRequestRun(github.apiUrl);
-    cleanups.push(pr.remove);
+    const { github, env } = await githubOfPullRequest(keep, { holds: { createStatus: [16_000] } });
     const run = await runAction({
       inputs: {
         provider: 'opensearch-flow-framework',
@@ -76,7 +63,7 @@ describe('GitHub reporting bounds end to end', () => {
         'github-token': REPORTING['github-token'],
         'commit-status': 'deploy/search',
       },
-      env: pr.env,
+      env,
     });
     expect(run.outputs.status).toBe('succeeded');
     const statusRequests = github.requests.filter((request) => request.path.includes('/statuses/'));

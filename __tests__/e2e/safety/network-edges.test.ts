@@ -1,27 +1,21 @@
 /** SPEC "Waiting, errors, safety": redirects to metadata addresses, a proxy that wants credentials, header values HTTP cannot carry. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../sim/run-action.ts';
 import { basicAuthorization, json, startServer, type SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
+import { closedAfterEach } from '../../support/hostile.ts';
 import { startConnectProxy, type TestProxy } from '../../unit/http/servers.ts';
 
-const servers: Array<SimServer | TestProxy> = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 const COMPLETED = json(200, { workflow_id: 'wf-1', state: 'COMPLETED' });
 
 async function server(handler: Parameters<typeof startServer>[0]): Promise<SimServer> {
-  const started = await startServer(handler);
-  servers.push(started);
-  return started;
+  return keep(await startServer(handler));
 }
 
 async function proxy(options: Parameters<typeof startConnectProxy>[0] = {}): Promise<TestProxy> {
-  const started = await startConnectProxy(options);
-  servers.push(started);
-  return started;
+  return keep(await startConnectProxy(options));
 }
 
 const opensearch = (url: string, inputs: Record<string, string> = {}) => ({

@@ -1,18 +1,12 @@
 /** GitHub's secondary rate limit is waited out and retried within the reporting bound, and is no missing permission. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubSimulator } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { startOpenSearchSimulator } from '../../../sim/opensearch.ts';
 import { runAction } from '../../../sim/run-action.ts';
-import { json, type SimServer } from '../../../sim/server.ts';
+import { json } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 /** GitHub's answer (message as documented for secondary rate limits), with requests left on the primary limit. */
 const secondaryRateLimit = (headers: Record<string, string>) =>
@@ -29,17 +23,13 @@ const secondaryRateLimit = (headers: Record<string, string>) =>
 
 describe('secondary rate limit end to end', () => {
   it('a 403 with Retry-After, or one saying so, is retried after the wait, not reported as a missing permission', async () => {
-    const opensearch = await startOpenSearchSimulator({ scenario: 'provision-completed' });
-    servers.push(opensearch);
-    const github = await startGithubSimulator({
+    const opensearch = keep(await startOpenSearchSimulator({ scenario: 'provision-completed' }));
+    const { github, env } = await githubOfPullRequest(keep, {
       faults: {
         createStatus: [secondaryRateLimit({ 'retry-after': '1' })],
         createComment: [secondaryRateLimit({})],
       },
     });
-    servers.push(github);
-    const pr = pullRequestRun(github.apiUrl);
-    cleanups.push(pr.remove);
     const run = await runAction({
       inputs: {
         provider: 'opensearch-flow-framework',
@@ -50,7 +40,7 @@ describe('secondary rate limit end to end', () => {
         'commit-status': 'deploy/search',
         'pr-comment': 'true',
       },
-      env: pr.env,
+      env,
     });
     expect(run.exitCode).toBe(0);
     expect(github.state.statuses.map((status) => status.state)).toEqual(['pending', 'success']);

@@ -1,34 +1,26 @@
 /** Sticky PR comments: one per provider, targets, job and place (url, environment); the marker stays short. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createGithubState, startGithubSimulator, type GithubState } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
+import { createGithubState, type GithubState } from '../../../sim/github.ts';
 import { runAction } from '../../../sim/run-action.ts';
 import type { SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun, startStatusServer } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest, startStatusServer } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 /** A cluster on which every workflow asked for is COMPLETED. */
 async function completedCluster(): Promise<SimServer> {
-  const server = await startStatusServer((request) => ({
-    workflow_id: request.path.split('/')[4],
-    state: 'COMPLETED',
-  }));
-  servers.push(server);
-  return server;
+  return keep(
+    await startStatusServer((request) => ({
+      workflow_id: request.path.split('/')[4],
+      state: 'COMPLETED',
+    })),
+  );
 }
 
 /** One step of job `deploy` on PR 17, commenting through a GitHub simulator that keeps `state`. */
 async function step(state: GithubState, cluster: SimServer, inputs: Record<string, string> = {}) {
-  const github = await startGithubSimulator({ state });
-  servers.push(github);
-  const pr = pullRequestRun(github.apiUrl);
-  cleanups.push(pr.remove);
+  const { env } = await githubOfPullRequest(keep, { state });
   return runAction({
     inputs: {
       provider: 'opensearch-flow-framework',
@@ -39,7 +31,7 @@ async function step(state: GithubState, cluster: SimServer, inputs: Record<strin
       'pr-comment': 'true',
       ...inputs,
     },
-    env: pr.env,
+    env,
   });
 }
 

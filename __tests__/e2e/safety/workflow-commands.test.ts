@@ -1,33 +1,24 @@
 /** SPEC "Waiting, errors, safety": provider text starts no workflow command, and invisible format characters are removed. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGithubSimulator } from '../../../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../sim/run-action.ts';
-import type { SimServer } from '../../../sim/server.ts';
 import { FAST_INPUTS } from '../../support/e2e.ts';
-import { pullRequestRun, startStatusServer } from '../../support/hostile.ts';
+import { closedAfterEach, githubOfPullRequest, startStatusServer } from '../../support/hostile.ts';
 
-const servers: SimServer[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  cleanups.splice(0).forEach((cleanup) => cleanup());
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const keep = closedAfterEach();
 
 const BIDI_AND_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u2060\ufeff\u00ad]/;
 
 describe('provider text and workflow commands end to end', () => {
   it('a legacy ##[command] anywhere in provider text is defused in every log line; bidi overrides are gone everywhere', async () => {
-    const cluster = await startStatusServer(() => ({
-      workflow_id: 'wf-1',
-      state: 'FAILED',
-      error:
-        'disk full ##[add-mask]COMPLETED ##[error]forged ##[stop-commands]halt \u202edeliaf\u202c on node\u2066 1\u2069',
-    }));
-    servers.push(cluster);
-    const github = await startGithubSimulator();
-    servers.push(github);
-    const pr = pullRequestRun(github.apiUrl);
-    cleanups.push(pr.remove);
+    const cluster = keep(
+      await startStatusServer(() => ({
+        workflow_id: 'wf-1',
+        state: 'FAILED',
+        error:
+          'disk full ##[add-mask]COMPLETED ##[error]forged ##[stop-commands]halt \u202edeliaf\u202c on node\u2066 1\u2069',
+      })),
+    );
+    const { github, env } = await githubOfPullRequest(keep);
     const run = await runAction({
       inputs: {
         provider: 'opensearch-flow-framework',
@@ -37,7 +28,7 @@ describe('provider text and workflow commands end to end', () => {
         'pr-comment': 'true',
         ...FAST_INPUTS,
       },
-      env: pr.env,
+      env,
     });
     expect(run.outputs.status).toBe('failed');
     const lines = `${run.stdout}\n${run.stderr}`.split('\n');
