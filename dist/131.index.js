@@ -1018,9 +1018,9 @@ function lastSeen(snapshot) {
  * so deep that walking it overflowed the stack says "unreadable answer", never the engine's own words.
  */
 function readableFailure(error) {
-    if (error instanceof RangeError)
-        return `unreadable answer: ${error.message.includes('call stack') ? 'nested too deeply to read' : 'a value out of range'}`;
-    return (0,errors/* messageOf */.b)(error);
+    if (!(error instanceof RangeError))
+        return (0,errors/* messageOf */.b)(error);
+    return `unreadable answer: ${error.message.includes('call stack') ? 'nested too deeply to read' : error.message}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stall.ts
@@ -1769,6 +1769,7 @@ const REPORTING_BUDGET_MS = 15_000;
 const START_GRACE_MS = 4_000;
 /** An aborted request settles at once; this only guards against one that does not. */
 const ABORT_SETTLE_MS = 500;
+const GAVE_UP = 'GitHub did not answer in time; gave up so as not to hold the step';
 /** Undefined when no GitHub feature is on (and @actions/github is then never loaded). */
 async function startGithubReporting(options) {
     const { settings, env, info, log, redact } = options;
@@ -1788,11 +1789,11 @@ async function startGithubReporting(options) {
         async finish(result) {
             const deadline = Date.now() + REPORTING_BUDGET_MS;
             await settledWithin(started, START_GRACE_MS);
-            startStop.abort(new Error('GitHub did not answer in time; gave up so as not to hold the step'));
+            startStop.abort(new Error(GAVE_UP));
             await settledWithin(started, ABORT_SETTLE_MS);
             const finishStop = new AbortController();
             await settledWithin(reporter.finish(result, finishStop.signal), deadline - Date.now());
-            finishStop.abort(new Error('GitHub did not answer in time; gave up so as not to hold the step'));
+            finishStop.abort(new Error(GAVE_UP));
         },
     };
 }

@@ -390,9 +390,9 @@ function findProperties(node, depth) {
     }
     return undefined;
 }
-/** undefined when nothing is left: a body without a single property is not an answer. */
 /** Edm.String keys: any other JSON type there names no artifact or task of this run. */
 const IDENTITY_FIELDS = new Set(['Id', 'TaskId']);
+/** undefined when nothing is left: a body without a single property is not an answer. */
 function simpleProperties(record) {
     const entity = {};
     for (const [name, value] of Object.entries(record)) {

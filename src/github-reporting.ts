@@ -16,6 +16,7 @@ export const REPORTING_BUDGET_MS = 15_000;
 const START_GRACE_MS = 4_000;
 /** An aborted request settles at once; this only guards against one that does not. */
 const ABORT_SETTLE_MS = 500;
+const GAVE_UP = 'GitHub did not answer in time; gave up so as not to hold the step';
 
 export interface GithubReporting {
   /** the final statuses and the comment; resolves within REPORTING_BUDGET_MS, never rejects */
@@ -49,11 +50,11 @@ export async function startGithubReporting(options: GithubReportingOptions): Pro
     async finish(result) {
       const deadline = Date.now() + REPORTING_BUDGET_MS;
       await settledWithin(started, START_GRACE_MS);
-      startStop.abort(new Error('GitHub did not answer in time; gave up so as not to hold the step'));
+      startStop.abort(new Error(GAVE_UP));
       await settledWithin(started, ABORT_SETTLE_MS);
       const finishStop = new AbortController();
       await settledWithin(reporter.finish(result, finishStop.signal), deadline - Date.now());
-      finishStop.abort(new Error('GitHub did not answer in time; gave up so as not to hold the step'));
+      finishStop.abort(new Error(GAVE_UP));
     },
   };
 }

@@ -19,7 +19,6 @@ export function lastSeen(snapshot: Snapshot): string {
  * so deep that walking it overflowed the stack says "unreadable answer", never the engine's own words.
  */
 export function readableFailure(error: unknown): string {
-  if (error instanceof RangeError)
-    return `unreadable answer: ${error.message.includes('call stack') ? 'nested too deeply to read' : 'a value out of range'}`;
-  return messageOf(error);
+  if (!(error instanceof RangeError)) return messageOf(error);
+  return `unreadable answer: ${error.message.includes('call stack') ? 'nested too deeply to read' : error.message}`;
 }

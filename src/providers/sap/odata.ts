@@ -149,10 +149,10 @@ function findProperties(node: unknown, depth: number): Record<string, unknown> |
   return undefined;
 }
 
-/** undefined when nothing is left: a body without a single property is not an answer. */
 /** Edm.String keys: any other JSON type there names no artifact or task of this run. */
 const IDENTITY_FIELDS = new Set(['Id', 'TaskId']);
 
+/** undefined when nothing is left: a body without a single property is not an answer. */
 function simpleProperties(record: Record<string, unknown>): ODataEntity | undefined {
   const entity: Record<string, string> = {};
   for (const [name, value] of Object.entries(record)) {
