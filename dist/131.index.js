@@ -1493,9 +1493,12 @@ function errorCode(error) {
     return found;
 }
 
+// EXTERNAL MODULE: external "node:dns/promises"
+var promises_ = __webpack_require__(1553);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/http/link-local.ts
+
 
 /**
  * Link-local and cloud metadata addresses (169.254.169.254 on AWS, GCP and Azure; fd00:ec2::254 on AWS
@@ -1509,10 +1512,7 @@ LINK_LOCAL.addAddress('fd00:ec2::254', 'ipv6');
 const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata.goog']);
 /** True for a URL whose host is such an address, however written (`[::ffff:169.254.169.254]` too). */
 function isLinkLocalHost(url) {
-    const host = url.hostname
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '')
-        .toLowerCase();
+    const host = bareHost(url);
     if (METADATA_NAMES.has(host))
         return true;
     const family = (0,external_node_net_.isIP)(host);
@@ -1530,6 +1530,39 @@ function ipv4OfMappedHex(host) {
         return undefined;
     const [high, low] = [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? '0', 16)];
     return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+const systemLookup = async (host) => (await (0,promises_.lookup)(host, { all: true })).map(({ address }) => address);
+/**
+ * For a redirect to a host name: whether the name resolves to such an address here. A name that does not
+ * resolve here is let through (behind a proxy, the proxy resolves it); an address is judged as written.
+ */
+async function resolvesToLinkLocal(url, signal, lookup = systemLookup) {
+    const host = bareHost(url);
+    if ((0,external_node_net_.isIP)(host))
+        return false;
+    let addresses;
+    let onAbort = () => { };
+    try {
+        // A slow resolver must not outlast the request's own time: the request then fails on its aborted signal.
+        const aborted = new Promise((_, reject) => {
+            onAbort = () => reject(signal.reason);
+            signal.addEventListener('abort', onAbort, { once: true });
+        });
+        addresses = await Promise.race([lookup(host), aborted]);
+    }
+    catch {
+        return false;
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+    return addresses.some((address) => isLinkLocalHost(new URL(`http://${(0,external_node_net_.isIP)(address) === 6 ? `[${address}]` : address}/`)));
+}
+function bareHost(url) {
+    return url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/http/redirect.ts
@@ -1561,8 +1594,17 @@ function redirectTarget(method, status, location, from) {
     }
     // A `url` there is the user's choice; a provider's redirect there is not.
     if (isLinkLocalHost(target))
-        throw refused(from, `a link-local or cloud metadata address (${target.hostname})`);
+        throw linkLocalRefused(from, target);
     return withoutUserinfo(target);
+}
+/** A redirect to another host whose name resolves to a link-local or metadata address is not followed either. */
+async function assertNotResolvingToLinkLocal(from, target, signal, lookup) {
+    if (target.hostname !== from.hostname && (await resolvesToLinkLocal(target, signal, lookup))) {
+        throw linkLocalRefused(from, target);
+    }
+}
+function linkLocalRefused(from, target) {
+    return refused(from, `a link-local or cloud metadata address (${target.hostname})`);
 }
 function tooManyRedirects(from) {
     return new http_errors/* HttpError */.j(`request to ${describeUrl(from)} redirected more than ${MAX_REDIRECTS} times`, {
@@ -1717,6 +1759,7 @@ async function followRedirects(request, settings, signal, progress) {
         await answer.body.dump();
         if (redirects === MAX_REDIRECTS)
             throw tooManyRedirects(from);
+        await assertNotResolvingToLinkLocal(from, next, signal);
         headers = headersForHop(headers, from, next, Object.keys(extraHeaders));
         progress.url = next;
     }
