@@ -530,7 +530,10 @@ function oneOf(name, value, accepted) {
 
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __webpack_require__(2257);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/core/redact.ts
+
 /**
  * Knows every secret of the run (inputs and derived tokens) and blanks them out of text
  * that leaves the process outside the runner's own log masking: outputs, the job summary,
@@ -538,11 +541,15 @@ var clock = __webpack_require__(2257);
  */
 class Redactor {
     secrets = new Set();
-    /** shorter than 4 characters: blanked only from what goes to the GitHub API */
+    /** shorter than 4 characters: blanked only from the job summary and what goes to the GitHub API */
     shortSecrets = new Set();
     add(secret) {
         if (!secret)
             return;
+        // Shown text loses its invisible format characters before it is redacted: so does the secret.
+        const visible = (0,core_text/* withoutFormatCharacters */.K)(secret);
+        if (visible !== secret)
+            this.add(visible);
         // Very short values would blank out ordinary words; the runner masks them in the log anyway.
         if (secret.length >= 4)
             this.secrets.add(secret);
@@ -558,8 +565,9 @@ class Redactor {
         return result.includes(CUT) ? this.redactCutSecrets(result) : result;
     }
     /**
-     * For text sent to the GitHub API (comment, statuses, deployment): no runner masks it, so every secret
-     * is blanked whatever its length, even if that blanks an ordinary word that happens to be a password.
+     * For text sent to the GitHub API (comment, statuses, deployment) and the job summary: no runner masks
+     * it, so every secret is blanked whatever its length, even if that blanks an ordinary word that happens
+     * to be a password. (Outputs keep such words: later steps compare them.)
      */
     redactForApi(text) {
         return blank(this.redact(text), this.shortSecrets);
@@ -596,8 +604,6 @@ function blank(text, secrets) {
 const CUT = '…';
 const MIN_CUT_SECRET = 4;
 
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: ./src/http/errors.ts
 var http_errors = __webpack_require__(8549);
 ;// CONCATENATED MODULE: ./src/engine/abort.ts
@@ -2338,7 +2344,8 @@ function writeOutputs(edge, result, redactor) {
 }
 async function writeSummary(edge, result, info, redactor, log) {
     try {
-        await edge.writeSummary(redactor.redact(buildSummary(result, info)));
+        // Like the GitHub API, the summary is shown outside the runner's log masking: every secret goes, however short.
+        await edge.writeSummary(redactor.redactForApi(buildSummary(result, info)));
     }
     catch (error) {
         // Outside a runner (or with the summary file gone) the verdict still stands.

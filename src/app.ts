@@ -145,7 +145,8 @@ async function writeSummary(
   log: Logger,
 ): Promise<void> {
   try {
-    await edge.writeSummary(redactor.redact(buildSummary(result, info)));
+    // Like the GitHub API, the summary is shown outside the runner's log masking: every secret goes, however short.
+    await edge.writeSummary(redactor.redactForApi(buildSummary(result, info)));
   } catch (error) {
     // Outside a runner (or with the summary file gone) the verdict still stands.
     log.warning(`Could not write the job summary: ${messageOf(error)}`);

@@ -1,3 +1,5 @@
+import { withoutFormatCharacters } from './text.js';
+
 /**
  * Knows every secret of the run (inputs and derived tokens) and blanks them out of text
  * that leaves the process outside the runner's own log masking: outputs, the job summary,
@@ -5,11 +7,14 @@
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
-  /** shorter than 4 characters: blanked only from what goes to the GitHub API */
+  /** shorter than 4 characters: blanked only from the job summary and what goes to the GitHub API */
   private readonly shortSecrets = new Set<string>();
 
   add(secret: string | undefined): void {
     if (!secret) return;
+    // Shown text loses its invisible format characters before it is redacted: so does the secret.
+    const visible = withoutFormatCharacters(secret);
+    if (visible !== secret) this.add(visible);
     // Very short values would blank out ordinary words; the runner masks them in the log anyway.
     if (secret.length >= 4) this.secrets.add(secret);
     else this.shortSecrets.add(secret);
@@ -23,8 +28,9 @@ export class Redactor {
   }
 
   /**
-   * For text sent to the GitHub API (comment, statuses, deployment): no runner masks it, so every secret
-   * is blanked whatever its length, even if that blanks an ordinary word that happens to be a password.
+   * For text sent to the GitHub API (comment, statuses, deployment) and the job summary: no runner masks
+   * it, so every secret is blanked whatever its length, even if that blanks an ordinary word that happens
+   * to be a password. (Outputs keep such words: later steps compare them.)
    */
   redactForApi(text: string): string {
     return blank(this.redact(text), this.shortSecrets);

@@ -69,5 +69,7 @@ describe('derived secrets end to end', () => {
     expect(finalStatus).toContain('is locked');
     expect(comment).not.toContain(password);
     expect(finalStatus).not.toContain(password);
+    expect(run.summary).toContain('is locked');
+    expect(run.summary).not.toContain(password);
   });
 });

@@ -44,3 +44,10 @@ describe('Redactor.redactForApi', () => {
     expect(redactor.redactForApi('pw Zq9 and long-secret-1')).toBe('pw *** and ***');
   });
 });
+
+describe('Redactor and invisible characters', () => {
+  it('finds a secret that holds format characters once shown text has lost them', () => {
+    const redactor = redactorOf('pass\u200bword-1234');
+    expect(redactor.redact('echo: password-1234')).toBe('echo: ***');
+  });
+});
