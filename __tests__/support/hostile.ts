@@ -10,7 +10,7 @@ import { afterEach } from 'vitest';
 import { startGithubSimulator, type GithubSimulator, type GithubSimulatorOptions } from '../../sim/github.ts';
 import { json, startServer, type RecordedRequest, type SimServer } from '../../sim/server.ts';
 
-export const PR_HEAD_SHA = '5f3c1e9a0b7d4c2e8f6a1b3d5c7e9f0a2b4c6d8e';
+const PR_HEAD_SHA = '5f3c1e9a0b7d4c2e8f6a1b3d5c7e9f0a2b4c6d8e';
 
 /** An OpenSearch-shaped status endpoint: every request gets `status(request)` as a 200 JSON body. */
 export function startStatusServer(status: (request: RecordedRequest) => unknown): Promise<SimServer> {
