@@ -35,8 +35,8 @@ async function stalledRun(mode: StallMode): Promise<void> {
   expect(run.exitCode, mode).toBe(0);
   expect(run.outputs.status, mode).toBe('succeeded');
   const verdictAtMs = Math.max(...cluster.requests.map((request) => request.at));
-  // The verdict came with the last read; 15 s for GitHub, and a little for the process to end.
-  expect(run.durationMs - verdictAtMs, mode).toBeLessThan(15_000 + 2_500);
+  // The verdict came with the last read; 15 s for GitHub, and some for the process to end (not 15 s more).
+  expect(run.durationMs - verdictAtMs, mode).toBeLessThan(15_000 + 5_000);
   // The finish was tried after the start was given up on, the comment's listing included.
   const statusPosts = github.requestLines.filter((line) => line.startsWith('POST /repos/acme/app/statuses/'));
   expect(statusPosts.length, mode).toBeGreaterThanOrEqual(2);
