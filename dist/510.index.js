@@ -84,8 +84,8 @@ var redact_result = __webpack_require__(6175);
 ;// CONCATENATED MODULE: ./src/report/github/failures.ts
 /** Reading GitHub API failures: whether to try again, and what to tell the user. */
 const MAX_RETRIES = 2;
-/** Reporting runs after the verdict: a longer wait would hold the job for a comment. */
-const MAX_RETRY_WAIT_MS = 5_000;
+/** Reporting runs after the verdict: a longer wait would hold the job for a comment (its 15 s bound cuts any wait anyway). */
+const MAX_RETRY_WAIT_MS = 10_000;
 const BASE_RETRY_MS = 1_000;
 function asFailure(error) {
     return error !== null && typeof error === 'object' ? error : { message: String(error) };
@@ -96,7 +96,16 @@ function header(failure, name) {
 }
 function isRateLimited(error) {
     const failure = asFailure(error);
-    return failure.status === 429 || (failure.status === 403 && header(failure, 'x-ratelimit-remaining') === '0');
+    if (failure.status === 429)
+        return true;
+    return failure.status === 403 && (header(failure, 'x-ratelimit-remaining') === '0' || isSecondaryRateLimit(failure));
+}
+/**
+ * GitHub's secondary rate limit (too many requests at once, or too much content created): a 403 with
+ * `Retry-After` or saying so, while the primary limit still has requests left. Not a missing permission.
+ */
+function isSecondaryRateLimit(failure) {
+    return header(failure, 'retry-after') !== undefined || /secondary rate limit/i.test(failure.message ?? '');
 }
 /**
  * How long to wait before retry number `retry` (1-based), or undefined to give up: only
@@ -132,8 +141,9 @@ function describeFailure(what, error, permission) {
     const said = firstLine(failure.message ?? 'unknown error');
     const status = failure.status ? `HTTP ${failure.status} ` : '';
     const base = `Could not ${what}: ${status}${said}`;
-    if (isRateLimited(error))
-        return `${base} — the GitHub API rate limit is exhausted; the step's verdict is unchanged.`;
+    if (isRateLimited(error)) {
+        return `${base} — GitHub's API rate limit held the request back (retried while the reporting bound allowed); the step's verdict is unchanged.`;
+    }
     if (failure.status === 403 || failure.status === 404) {
         return (`${base} — the workflow needs \`permissions: ${permission}\` for the github-token ` +
             `(pull requests from forks only get a read-only token); the step's verdict is unchanged.`);
@@ -148,59 +158,70 @@ function firstLine(text) {
 
 /** One request must not hold the job: GitHub answers these in well under a second. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/**
- * Loads @actions/github only here, so a run without GitHub reporting never loads it. `stop` aborts every
- * request still under way and every retry: the step is done with GitHub.
- */
-async function connectGithub(token, apiUrl, sleep, stop = new AbortController().signal) {
+const COMMENTS_PER_PAGE = 100;
+/** 5,000 comments: a PR with more is read no further (a new sticky comment is written then). */
+const MAX_COMMENT_PAGES = 50;
+/** Loads @actions/github only here, so a run without GitHub reporting never loads it. */
+async function connectGithub(token, apiUrl, sleep) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: apiUrl });
-    const request = () => ({ signal: AbortSignal.any([stop, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) });
-    const call = (send) => withRetry(send, sleep, stop);
+    const request = (signal) => ({
+        signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+    });
+    const call = (signal, send) => withRetry(send, sleep, signal);
     return {
-        async createCommitStatus(status) {
-            await call(() => octokit.rest.repos.createCommitStatus({ ...status, request: request() }));
+        async createCommitStatus(status, signal) {
+            await call(signal, () => octokit.rest.repos.createCommitStatus({ ...status, request: request(signal) }));
         },
-        async createDeployment(deployment) {
-            const { data } = await call(() => octokit.rest.repos.createDeployment({ ...deployment, request: request() }));
+        async createDeployment(deployment, signal) {
+            const { data } = await call(signal, () => octokit.rest.repos.createDeployment({ ...deployment, request: request(signal) }));
             // 202 means GitHub merged the default branch first instead of creating it (auto_merge is off, but be sure).
             if (!('id' in data))
                 throw new Error(`no deployment created: ${data.message ?? 'GitHub answered without an id'}`);
             return data.id;
         },
-        async createDeploymentStatus(status) {
-            await call(() => octokit.rest.repos.createDeploymentStatus({ ...status, request: request() }));
+        async createDeploymentStatus(status, signal) {
+            await call(signal, () => octokit.rest.repos.createDeploymentStatus({ ...status, request: request(signal) }));
         },
-        async pullRequestsOfCommit(repo, sha) {
-            const { data } = await call(() => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, request: request() }));
+        async pullRequestsOfCommit(repo, sha, signal) {
+            const { data } = await call(signal, () => octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, request: request(signal) }));
             return data;
         },
-        async issueComments(repo, issueNumber) {
-            return call(() => octokit.paginate(octokit.rest.issues.listComments, {
-                ...repo,
-                issue_number: issueNumber,
-                per_page: 100,
-                request: request(),
-            }));
+        // Page by page rather than with octokit.paginate, which drops the request's signal: each page can be aborted.
+        async issueComments(repo, issueNumber, signal) {
+            const comments = [];
+            for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+                const { data, headers } = await call(signal, () => octokit.rest.issues.listComments({
+                    ...repo,
+                    issue_number: issueNumber,
+                    per_page: COMMENTS_PER_PAGE,
+                    page,
+                    request: request(signal),
+                }));
+                comments.push(...data);
+                if (!/\brel="next"/.test(headers.link ?? '') || data.length === 0)
+                    break;
+            }
+            return comments;
         },
-        async createComment(repo, issueNumber, body) {
-            await call(() => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body, request: request() }));
+        async createComment(repo, issueNumber, body, signal) {
+            await call(signal, () => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body, request: request(signal) }));
         },
-        async updateComment(repo, commentId, body) {
-            await call(() => octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body, request: request() }));
+        async updateComment(repo, commentId, body, signal) {
+            await call(signal, () => octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body, request: request(signal) }));
         },
     };
 }
-async function withRetry(send, sleep, stop) {
+async function withRetry(send, sleep, signal) {
     for (let retry = 1;; retry++) {
         try {
             return await send();
         }
         catch (error) {
-            const waitMs = stop.aborted ? undefined : retryDelayMs(error, retry, Date.now());
+            const waitMs = signal.aborted ? undefined : retryDelayMs(error, retry, Date.now());
             if (waitMs === undefined)
                 throw error;
-            await sleep(waitMs);
+            await sleep(waitMs, signal);
         }
     }
 }
@@ -353,6 +374,7 @@ function describe(text) {
 
 
 
+const NEVER = new AbortController().signal;
 const PERMISSION = {
     status: 'statuses: write',
     deployment: 'deployments: write',
@@ -362,9 +384,9 @@ const PERMISSION = {
 function createGithubReporter(options) {
     const { settings, context, info, log, redact } = options;
     const repo = { owner: context.owner, repo: context.repo };
-    // A retry's wait ends with `stop` too: nothing about GitHub may keep the process alive after the step is done.
-    const sleep = (ms) => clock/* systemClock */.m.sleep(ms, options.stop);
-    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep, options.stop));
+    // A retry's wait ends with the call's signal too: nothing about GitHub may keep the process alive after the step is done.
+    const sleep = (ms, signal) => clock/* systemClock */.m.sleep(ms, signal);
+    const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep));
     let api;
     let deploymentId;
     /** Runs one reporting step; a failure of any kind becomes a warning. */
@@ -386,37 +408,37 @@ function createGithubReporter(options) {
         return value;
     };
     const usable = checkUsable(options);
-    const setCommitStatus = (result) => {
+    const setCommitStatus = (result, signal) => {
         const request = planCommitStatus(result, context, settings, info);
         if (!request)
             return Promise.resolve();
         return attempt(`set the commit status '${request.context}'`, PERMISSION.status, async (github) => {
-            await github.createCommitStatus({ ...request, description: redact(request.description) });
+            await github.createCommitStatus({ ...request, description: redact(request.description) }, signal);
             log.info(`Commit status '${request.context}' is ${request.state} on ${request.sha.slice(0, 12)}.`);
         });
     };
-    const createDeployment = () => {
+    const createDeployment = (signal) => {
         const request = planDeployment(context, settings, info);
         if (!request)
             return Promise.resolve();
         return attempt(`create a deployment to '${request.environment}'`, PERMISSION.deployment, async (github) => {
-            deploymentId = await github.createDeployment({ ...request, description: redact(request.description) });
+            deploymentId = await github.createDeployment({ ...request, description: redact(request.description) }, signal);
             log.info(`Deployment ${deploymentId} to '${request.environment}' created for ${request.ref}.`);
         });
     };
-    const setDeploymentStatus = (result) => {
+    const setDeploymentStatus = (result, signal) => {
         if (deploymentId === undefined)
             return Promise.resolve();
         const request = planDeploymentStatus(result, deploymentId, context, settings, info);
         return attempt(`set the status of deployment ${deploymentId}`, PERMISSION.deployment, async (github) => {
-            await github.createDeploymentStatus({ ...request, description: redact(request.description) });
+            await github.createDeploymentStatus({ ...request, description: redact(request.description) }, signal);
             log.info(`Deployment ${request.deployment_id} is ${request.state}.`);
         });
     };
-    const commentOnPullRequest = async (result) => {
+    const commentOnPullRequest = async (result, signal) => {
         if (!settings.prComment)
             return;
-        const number = await attemptValue('find the pull request of this commit', PERMISSION.findPullRequest, (github) => pullRequestNumber(github, context, repo));
+        const number = await attemptValue('find the pull request of this commit', PERMISSION.findPullRequest, (github) => pullRequestNumber(github, context, repo, signal));
         if (number === undefined) {
             log.info(`pr-comment: no pull request for this ${context.eventName || 'run'} event; no comment written.`);
             return;
@@ -424,26 +446,33 @@ function createGithubReporter(options) {
         const marker = stickyMarker(info, context);
         const body = redact(buildPrComment(result, info, context, marker));
         await attempt(`write the comment on pull request #${number}`, PERMISSION.comment, async (github) => {
-            const existing = findStickyComment(await github.issueComments(repo, number), marker);
+            const existing = findStickyComment(await github.issueComments(repo, number, signal), marker);
             if (existing === undefined)
-                await github.createComment(repo, number, body);
+                await github.createComment(repo, number, body, signal);
             else
-                await github.updateComment(repo, existing, body);
+                await github.updateComment(repo, existing, body, signal);
             log.info(`${existing === undefined ? 'Created' : 'Updated'} the comment on pull request #${number}.`);
         });
     };
     return {
-        async start() {
+        async start(signal = NEVER) {
             if (!usable())
                 return;
-            await Promise.all([setCommitStatus(undefined), createDeployment().then(() => setDeploymentStatus(undefined))]);
+            await Promise.all([
+                setCommitStatus(undefined, signal),
+                createDeployment(signal).then(() => setDeploymentStatus(undefined, signal)),
+            ]);
         },
-        async finish(rawResult) {
+        async finish(rawResult, signal = NEVER) {
             if (!usable())
                 return;
             // Redacted before any text is cut or escaped: a cut secret would no longer match itself.
             const result = (0,redact_result/* redactResult */.r)(rawResult, redact);
-            await Promise.all([setCommitStatus(result), setDeploymentStatus(result), commentOnPullRequest(result)]);
+            await Promise.all([
+                setCommitStatus(result, signal),
+                setDeploymentStatus(result, signal),
+                commentOnPullRequest(result, signal),
+            ]);
         },
     };
 }
@@ -472,12 +501,12 @@ function checkUsable({ settings, context, log }) {
     };
 }
 /** The event's pull request; for a push, the open pull request the commit belongs to. */
-async function pullRequestNumber(github, context, repo) {
+async function pullRequestNumber(github, context, repo, signal) {
     if (context.pullRequest)
         return context.pullRequest.number;
     if (context.eventName !== 'push' || !context.sha)
         return undefined;
-    return pickPullRequest(await github.pullRequestsOfCommit(repo, context.sha), context.sha);
+    return pickPullRequest(await github.pullRequestsOfCommit(repo, context.sha, signal), context.sha);
 }
 
 ;// CONCATENATED MODULE: ./src/report/github/index.ts

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Pl: () => (/* binding */ ownEntry),
 /* harmony export */   Vr: () => (/* binding */ lookupWord),
+/* harmony export */   ZC: () => (/* binding */ jsonKind),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
@@ -21,6 +22,18 @@ function ownEntry(table, key) {
 /** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
 function lookupWord(table, word) {
     return ownEntry(table, word.trim().toUpperCase());
+}
+/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
+function jsonKind(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return 'a string';
+    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
 }
 
 
@@ -65,7 +78,13 @@ const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
  * one: when the answer names its target and the name differs, that is a permanent error.
  */
 function assertSameTarget(answered, expected, what, context) {
-    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+    if (answered === undefined)
+        return;
+    // An identity that is there but no string (a number, an object…) names no target this run knows.
+    if (typeof answered !== 'string') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer names its ${what} with ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonKind */ .ZC)(answered)}, not the id '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+    }
+    if (answered.trim() === '' || answered.trim() === expected)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
 }
@@ -371,8 +390,8 @@ const MAX_SNAPSHOT_LOGS = 200;
 function readDeployStatus(body) {
     if (!(0,json/* isRecord */.u4)(body))
         throw new http_errors/* HttpError */.j('unreadable deploy status: the body is not a JSON object', { kind: 'permanent' });
-    const session = (0,json/* isRecord */.u4)(body.session) ? body.session : {};
-    const words = { top: wordOf(body.status), session: wordOf(session.status) };
+    const session = sessionOf(body.session);
+    const words = { top: statusWordOf(body.status), session: statusWordOf(session.status) };
     const side = decidingSide(stateOfWord(words.top), stateOfWord(words.session));
     const registrations = registrationsOf(session.registrations);
     const logs = logsOf(session.logs);
@@ -432,8 +451,8 @@ function registrationsOf(value) {
     if (!Array.isArray(value))
         return [];
     return value.filter(json/* isRecord */.u4).map((registration, index) => {
-        const word = wordOf(registration.status);
-        const error = wordOf(registration.error);
+        const word = statusWordOf(registration.status);
+        const error = registrationError(registration.error);
         const registeredAt = wordOf(registration.registeredAt);
         const details = {};
         if (wordOf(registration.endpoint))
@@ -486,6 +505,34 @@ function progressOf(value) {
     return Math.min(100, Math.max(0, Math.round(number)));
 }
 const wordOf = (value) => (typeof value === 'string' ? value.trim() : '');
+/** No session yet is an empty one; a session that is there but no object cannot be read. */
+function sessionOf(value) {
+    if (value === undefined || value === null)
+        return {};
+    if ((0,json/* isRecord */.u4)(value))
+        return value;
+    throw new http_errors/* HttpError */.j(`unreadable deploy status: 'session' is ${(0,json/* jsonKind */.ZC)(value)}, not an object`, {
+        kind: 'permanent',
+    });
+}
+/**
+ * A status that is there but no word (a number, an object, a list) is unreadable: it stays `unknown`
+ * rather than counting as absent, which would let the other status decide alone.
+ */
+function statusWordOf(value) {
+    if (value === undefined || value === null)
+        return '';
+    return typeof value === 'string' ? value.trim() : UNREADABLE_STATUS;
+}
+const UNREADABLE_STATUS = '(unreadable status)';
+/** Any `error` that says something (text, an object, `true`, a list, a number) fails the registration. */
+function registrationError(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (typeof value === 'string')
+        return value.trim();
+    return `error given as ${(0,json/* jsonKind */.ZC)(value)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/providers/installer/session.ts
 

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Pl: () => (/* binding */ ownEntry),
 /* harmony export */   Vr: () => (/* binding */ lookupWord),
+/* harmony export */   ZC: () => (/* binding */ jsonKind),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
@@ -21,6 +22,18 @@ function ownEntry(table, key) {
 /** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
 function lookupWord(table, word) {
     return ownEntry(table, word.trim().toUpperCase());
+}
+/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
+function jsonKind(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return 'a string';
+    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
 }
 
 
@@ -65,7 +78,13 @@ const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
  * one: when the answer names its target and the name differs, that is a permanent error.
  */
 function assertSameTarget(answered, expected, what, context) {
-    if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected)
+    if (answered === undefined)
+        return;
+    // An identity that is there but no string (a number, an object…) names no target this run knows.
+    if (typeof answered !== 'string') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer names its ${what} with ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonKind */ .ZC)(answered)}, not the id '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
+    }
+    if (answered.trim() === '' || answered.trim() === expected)
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j(`${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`, { kind: 'permanent', status: 200 });
 }

@@ -30,11 +30,15 @@ export async function runChild(command: string, args: readonly string[], options
   const timers = [setTimeout(() => child.kill('SIGKILL'), options.killAfterMs)];
   if (options.signal) {
     const { name, afterMs } = options.signal;
+    // From the spawn, not from when it returned: the child has been starting up during spawn() already.
     timers.push(
-      setTimeout(() => {
-        signalledAtMs = Date.now() - started;
-        child.kill(name);
-      }, afterMs),
+      setTimeout(
+        () => {
+          signalledAtMs = Date.now() - started;
+          child.kill(name);
+        },
+        Math.max(0, afterMs - (Date.now() - started)),
+      ),
     );
   }
   const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));

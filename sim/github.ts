@@ -88,6 +88,11 @@ export interface GithubSimulatorOptions {
   forbidComments?: boolean;
   /** replies played, in order, before a route answers normally again (503s, rate limits…) */
   faults?: Partial<Record<GithubRoute, Reply[]>>;
+  /**
+   * A route's first requests are held this long (ms, one per request) before GitHub acts on them; one whose
+   * client gave up by then is dropped, as by a proxy that had not passed it on yet.
+   */
+  holds?: Partial<Record<GithubRoute, number[]>>;
   /** e.g. `/api/v3`, where GitHub Enterprise Server serves the REST API */
   basePath?: string;
   /** comments per page when the client does not say (GitHub's default is 30) */
@@ -156,8 +161,9 @@ export async function startGithubSimulator(options: GithubSimulatorOptions = {})
   const state = options.state ?? createGithubState();
   const basePath = options.basePath ?? '';
   const faults = new Map(Object.entries(options.faults ?? {}).map(([route, replies]) => [route, [...(replies ?? [])]]));
+  const holds = new Map(Object.entries(options.holds ?? {}).map(([route, times]) => [route, [...(times ?? [])]]));
   const server = await startServer(
-    (request) => {
+    async (request) => {
       if (options.token && request.headers.authorization !== `token ${options.token}`) {
         return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
       }
@@ -165,6 +171,11 @@ export async function startGithubSimulator(options: GithubSimulatorOptions = {})
       for (const route of ROUTES) {
         const match = route.pattern.exec(path);
         if (!match || route.method !== request.method) continue;
+        const holdMs = holds.get(route.name)?.shift();
+        if (holdMs) {
+          await new Promise((resolve) => setTimeout(resolve, holdMs));
+          if (request.clientGone()) return { status: 0, reset: true };
+        }
         const fault = faults.get(route.name)?.shift();
         return fault ?? route.answer(request, match.slice(1), state, options);
       }

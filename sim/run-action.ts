@@ -18,7 +18,7 @@ export interface RunActionOptions {
   inputs: Record<string, string>;
   /** extra environment (GITHUB_*, proxies…); the runner's own variables are not inherited */
   env?: Record<string, string>;
-  /** send this signal after `afterMs` */
+  /** send this signal `afterMs` after the spawn */
   signal?: { name: NodeJS.Signals; afterMs: number };
   /** kill the process after this long (a safety net for tests) */
   killAfterMs?: number;

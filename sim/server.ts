@@ -23,6 +23,8 @@ export interface RecordedRequest {
   at: number;
   /** HTTPS: the SHA-256 fingerprint of the certificate the client presented, if it presented one */
   clientCertificate?: string;
+  /** the client closed the connection before it got an answer (it gave up on this request) */
+  clientGone(): boolean;
 }
 
 export interface Reply {
@@ -79,6 +81,7 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now() - started,
+        clientGone: () => res.destroyed,
       };
       const peer = options.https ? (req.socket as TLSSocket).getPeerCertificate() : undefined;
       if (peer?.fingerprint256) recorded.clientCertificate = peer.fingerprint256;

@@ -2,41 +2,29 @@
  * One run over an Edge: parse inputs → provider → wait → report; outputs and the summary are
  * written on every exit path. The GitHub runner (`main.ts`) and the command line are edges.
  */
-import { readFileSync } from 'node:fs';
 import type { Config } from './config/config.js';
 import { INPUT, SECRET_INPUTS, type OutputName } from './config/inputs.js';
+import { derivedSecrets } from './config/derived-secrets.js';
 import { parseConfig } from './config/parse.js';
 import { InputError, messageOf } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { Redactor } from './core/redact.js';
+import { withoutFormatCharacters } from './core/text.js';
 import type { RunResult } from './core/types.js';
 import { waitForTargets } from './engine/wait.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
-import { basicCredential } from './providers/auth.js';
+import { watchSignals, type SignalWatch } from './edge/signals.js';
 import type { Edge } from './edge/types.js';
+import { startGithubReporting, type GithubReporting } from './github-reporting.js';
 import { PROVIDERS } from './providers/index.js';
-import { githubReportingApplies } from './report/github/applies.js';
 import { buildOutputs } from './report/outputs.js';
 import { redactResult } from './report/redact-result.js';
 import { buildSummary } from './report/summary.js';
 import type { RunInfo } from './report/types.js';
 import { failureResult, runInfoFor } from './run-info.js';
 import { groupedLogger, logResult } from './log-result.js';
-
-/** Bounds each half of the GitHub reporting (start, finish): it must never hold the job. */
-const REPORTING_TIMEOUT_MS = 15_000;
-
-interface StartedReporting {
-  reporter: import('./report/github/index.js').GithubReporter;
-  /** settles when the start is done or has given up; the wait does not wait for it */
-  started: Promise<void>;
-  /** aborts the requests still under way when the step is done with GitHub */
-  stop: AbortController;
-  /** what the reporting said, shown as one group at the end */
-  log: ReturnType<typeof groupedLogger>;
-}
 
 /** How a run ended, for an edge that turns it into an exit code (the command line). */
 export interface RunOutcome {
@@ -48,34 +36,34 @@ export interface RunOutcome {
   failed: boolean;
 }
 
-export async function runAwaitDeploy(edge: Edge): Promise<RunOutcome> {
+/** `signals`: watched since the process started when the entry point says so, else from here on. */
+export async function runAwaitDeploy(edge: Edge, signals: SignalWatch = watchSignals()): Promise<RunOutcome> {
   try {
-    return await waitAndReport(edge);
+    return await waitAndReport(edge, signals);
   } catch (error) {
-    // Only writing the outputs or the summary can get here (an unwritable GITHUB_OUTPUT…): still fail visibly.
+    // Nothing should get here (each report step fails on its own); if something does, still fail visibly.
     const message = `await-deploy could not report: ${messageOf(error)}`;
     edge.setFailed(message);
     return { result: failureResult(new Error(message), new Date(), false), inputError: false, failed: true };
+  } finally {
+    signals.stop();
   }
 }
 
-async function waitAndReport(edge: Edge): Promise<RunOutcome> {
+async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutcome> {
   const startedAt = new Date();
   const redactor = new Redactor();
   const log = redactingLogger(edge, redactor);
   const cancellation = new AbortController();
-  const cancel = (signal: NodeJS.Signals): void => {
-    if (cancellation.signal.aborted) return;
+  signals.onFirst((signal) => {
     log.warning(`Received ${signal}: stopping the wait and reporting what is known.`);
     cancellation.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  });
 
   let config: Config | undefined;
   let info: RunInfo | undefined;
   let http: HttpClient | undefined;
-  let github: StartedReporting | undefined;
+  let github: GithubReporting | undefined;
   let result: RunResult;
   let inputError = false;
   const mask = (secret: string): void => {
@@ -106,7 +94,13 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
       sign: prepared.sign,
     });
     http = client;
-    github = await startGithubReporting(edge, config, info, log, redactor);
+    github = await startGithubReporting({
+      settings: config.github,
+      env: edge.env,
+      info,
+      log: groupedLogger(log),
+      redact: (text) => redactor.redactForApi(withoutFormatCharacters(text)),
+    });
     result = await waitForTargets({
       targets: prepared.targets,
       session: prepared.open({ config, http: client, log, mask }),
@@ -124,33 +118,32 @@ async function waitAndReport(edge: Edge): Promise<RunOutcome> {
   }
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-  const shown = redactResult(result, (text) => redactor.redact(text));
-  writeOutputs(edge, shown, redactor, config?.provider);
+  const shown = redactResult(result, (text) => redactor.redact(withoutFormatCharacters(text)));
+  // Each report is written whatever became of the one before: an unwritable GITHUB_OUTPUT still gets a summary.
+  const outputsFailure = writeOutputs(edge, shown, redactor, config?.provider);
   if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
-  logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(text));
+  logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(withoutFormatCharacters(text)));
   const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
   if (failed) {
-    edge.setFailed(redactor.redact(`${result.verdict}: ${result.message}`));
+    edge.setFailed(redactor.redact(withoutFormatCharacters(`${result.verdict}: ${result.message}`)));
   } else if (result.ready) {
     log.info(`Ready: ${result.message}`);
   } else {
     log.warning(`Not ready (${result.verdict}), and fail-on-not-ready is false: ${result.message}`);
   }
   if (github) {
-    await github.started;
-    await withTimeout(github.reporter.finish(result), REPORTING_TIMEOUT_MS);
-    github.stop.abort();
+    await github.finish(result);
     if (github.log.lines.length > 0) {
       edge.group(
         'GitHub reporting',
-        github.log.lines.map((line) => redactor.redact(line)),
+        github.log.lines.map((line) => redactor.redact(withoutFormatCharacters(line))),
       );
     }
   }
   await http?.close();
-  process.off('SIGINT', cancel);
-  process.off('SIGTERM', cancel);
-  return { result: shown, inputError, failed };
+  if (outputsFailure)
+    edge.setFailed(redactor.redact(`await-deploy could not write the step outputs: ${outputsFailure}`));
+  return { result: shown, inputError, failed: failed || outputsFailure !== undefined };
 }
 
 /** Every secret input as given (a service key's own secrets come from the provider's settings). */
@@ -161,46 +154,20 @@ function secretInputValues(edge: Edge): string[] {
   });
 }
 
-/** What the inputs turn into on the wire: the Basic credential, and `headers` values that look like credentials. */
-function derivedSecrets(config: Config): string[] {
-  const { username, password } = config.credentials;
-  // A short value (`X-Api-Key-Version: 2`) is no secret, and masking it would blank it all over the log.
-  const derived = Object.entries(config.headers)
-    .filter(([name, value]) => CREDENTIAL_HEADER_NAME.test(name) && value.length >= 8)
-    .map(([, value]) => value);
-  if (username !== undefined && password !== undefined) derived.push(basicCredential(username, password));
-  return derived;
-}
-
-const CREDENTIAL_HEADER_NAME = /auth|key|token|secret|cookie|session|passw|credential|signature/i;
-
-async function startGithubReporting(
+/** Why the outputs could not be written, or undefined when they were. */
+function writeOutputs(
   edge: Edge,
-  config: Config,
-  info: RunInfo,
-  log: Logger,
+  result: RunResult,
   redactor: Redactor,
-): Promise<StartedReporting | undefined> {
-  const { github: settings } = config;
-  if (!githubReportingApplies(settings, edge.env)) return undefined;
-  const { createGithubReporter, readGithubRunContext } = await import('./report/github/index.js');
-  const stop = new AbortController();
-  const reportingLog = groupedLogger(log);
-  const reporter = createGithubReporter({
-    stop: stop.signal,
-    settings,
-    context: readGithubRunContext(edge.env, (path) => readFileSync(path, 'utf8')),
-    info,
-    log: reportingLog,
-    redact: (text) => redactor.redact(text),
-  });
-  // Runs alongside the wait: a slow GitHub API must not move the deadline the user set.
-  return { reporter, started: withTimeout(reporter.start(), REPORTING_TIMEOUT_MS), stop, log: reportingLog };
-}
-
-function writeOutputs(edge: Edge, result: RunResult, redactor: Redactor, provider?: Config['provider']): void {
-  for (const [name, value] of Object.entries(buildOutputs(result, provider))) {
-    edge.setOutput(name as OutputName, redactor.redact(value));
+  provider: Config['provider'] | undefined,
+): string | undefined {
+  try {
+    for (const [name, value] of Object.entries(buildOutputs(result, provider))) {
+      edge.setOutput(name as OutputName, redactor.redact(value));
+    }
+    return undefined;
+  } catch (error) {
+    return messageOf(error);
   }
 }
 
@@ -212,18 +179,21 @@ async function writeSummary(
   log: Logger,
 ): Promise<void> {
   try {
-    await edge.writeSummary(redactor.redact(buildSummary(result, info)));
+    // Like the GitHub API, the summary is shown outside the runner's log masking: every secret goes, however short.
+    await edge.writeSummary(redactor.redactForApi(buildSummary(result, info)));
   } catch (error) {
     // Outside a runner (or with the summary file gone) the verdict still stands.
     log.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 
+/** Format characters go first: one inside an echoed secret would hide the secret from redaction. */
 function redactingLogger(edge: Edge, redactor: Redactor): Logger {
+  const shown = (message: string): string => redactor.redact(withoutFormatCharacters(message));
   return {
-    debug: (message) => edge.debug(redactor.redact(message)),
-    info: (message) => edge.info(redactor.redact(message)),
-    warning: (message) => edge.warning(redactor.redact(message)),
+    debug: (message) => edge.debug(shown(message)),
+    info: (message) => edge.info(shown(message)),
+    warning: (message) => edge.warning(shown(message)),
   };
 }
 
@@ -233,11 +203,4 @@ function proxyEnvironment(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsPr
     httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
     noProxy: env.NO_PROXY || env.no_proxy || undefined,
   };
-}
-
-async function withTimeout(work: Promise<void> | undefined, ms: number): Promise<void> {
-  if (!work) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -1,20 +1,25 @@
 #!/usr/bin/env node
-import { runCli } from './cli/main.js';
+import { watchSignals } from './edge/signals.js';
 
-// Which signal stopped the run decides the exit code (130/143); the run itself handles the cancellation.
+// Before the bundle's heavy imports: a signal while they load still ends in a `cancelled` report, and
+// which signal it was decides the exit code (130/143).
+const signals = watchSignals();
 let received: NodeJS.Signals | undefined;
-const remember = (signal: NodeJS.Signals): void => void (received ??= signal);
-process.once('SIGINT', remember);
-process.once('SIGTERM', remember);
+signals.onFirst((signal) => (received = signal));
 
-void runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  stderrIsTTY: process.stderr.isTTY,
-  signal: () => received,
-}).then((code) => {
-  // Not left to the event loop: an exit code must not wait for a straggling socket or timer.
-  process.stdout.write('', () => process.exit(code));
-});
+void import('./cli/main.js')
+  .then(({ runCli }) =>
+    runCli({
+      argv: process.argv.slice(2),
+      env: process.env,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      stderrIsTTY: process.stderr.isTTY,
+      signals,
+      signal: () => received,
+    }),
+  )
+  .then((code) => {
+    // Not left to the event loop: an exit code must not wait for a straggling socket or timer.
+    process.stdout.write('', () => process.exit(code));
+  });

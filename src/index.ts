@@ -1,3 +1,5 @@
-import { run } from './main.js';
+import { watchSignals } from './edge/signals.js';
 
-void run();
+// Before the bundle's heavy imports: a signal while they load still ends in a `cancelled` report.
+const signals = watchSignals();
+void import('./main.js').then(({ run }) => run(signals));

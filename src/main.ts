@@ -5,10 +5,13 @@
 import * as core from '@actions/core';
 import { runAwaitDeploy } from './app.js';
 import { plainLogLine } from './core/logger.js';
+import type { SignalWatch } from './edge/signals.js';
 import type { Edge } from './edge/types.js';
+import { withoutLegacyCommands } from './edge/workflow-commands.js';
 
-export async function run(): Promise<void> {
-  await runAwaitDeploy(githubEdge());
+/** `signals` is watched from the entry point's first line. */
+export async function run(signals: SignalWatch): Promise<void> {
+  await runAwaitDeploy(githubEdge(), signals);
 }
 
 function githubEdge(): Edge {
@@ -16,16 +19,16 @@ function githubEdge(): Edge {
     readInput: (name) => core.getInput(name, { trimWhitespace: false }),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (secret) => core.setSecret(secret),
-    debug: (message) => core.debug(message),
-    info: (message) => core.info(plainLogLine(message)),
-    warning: (message) => core.warning(message),
-    error: (message, { title }) => core.error(message, { title }),
+    debug: (message) => core.debug(withoutLegacyCommands(message)),
+    info: (message) => core.info(withoutLegacyCommands(plainLogLine(message))),
+    warning: (message) => core.warning(withoutLegacyCommands(message)),
+    error: (message, { title }) => core.error(withoutLegacyCommands(message), { title: withoutLegacyCommands(title) }),
     group: (title, lines) => {
-      core.startGroup(plainLogLine(title));
-      for (const line of lines) core.info(plainLogLine(line));
+      core.startGroup(withoutLegacyCommands(plainLogLine(title)));
+      for (const line of lines) core.info(withoutLegacyCommands(plainLogLine(line)));
       core.endGroup();
     },
-    setFailed: (message) => core.setFailed(message),
+    setFailed: (message) => core.setFailed(withoutLegacyCommands(message)),
     writeSummary: async (markdown) => {
       // A local run (`npx @github/local-action` without the variable) has no summary file: a note, not a warning.
       if (!process.env.GITHUB_STEP_SUMMARY) {

@@ -57,7 +57,7 @@ describe('SAP OData parsing takes any input', () => {
     );
   });
 
-  it('entityFromXml never rejects, on any text or broken Atom', async () => {
+  it('entityFromXml never rejects, on any text or broken Atom, but for an Id that is no single text', async () => {
     const atom = fc
       .array(fc.tuple(fc.constantFrom('Status', 'Version', 'Id'), fc.string()), { maxLength: 4 })
       .map(
@@ -72,7 +72,17 @@ describe('SAP OData parsing takes any input', () => {
           atom.chain((t) => fc.nat(t.length).map((n) => t.slice(0, n))),
         ),
         async (text) => {
-          const entity = await entityFromXml(text);
+          let entity: Awaited<ReturnType<typeof entityFromXml>>;
+          try {
+            entity = await entityFromXml(text);
+          } catch (error) {
+            // Two <d:Id> (or one holding elements) name no one artifact: a wrong-target error, never a guess.
+            expect(error).toMatchObject({
+              kind: 'permanent',
+              message: expect.stringMatching(/names its (Id|TaskId) with/),
+            });
+            return;
+          }
           if (entity) for (const property of Object.values(entity)) expect(typeof property).toBe('string');
         },
       ),

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runAwaitDeploy } from '../app.js';
+import type { SignalWatch } from '../edge/signals.js';
 import { OUTPUT } from '../config/inputs.js';
 import { parseBoolean } from '../config/values.js';
 import { messageOf } from '../core/errors.js';
@@ -22,6 +23,8 @@ export interface CliProcess {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean | undefined;
+  /** SIGINT/SIGTERM, watched since the program started */
+  signals: SignalWatch;
   /** the first SIGINT/SIGTERM received so far, if any */
   signal: () => NodeJS.Signals | undefined;
 }
@@ -51,7 +54,7 @@ export async function runCli(cli: CliProcess): Promise<number> {
     writeStderr: cli.stderr,
     env: cli.env,
   });
-  const outcome = await runAwaitDeploy(edge);
+  const outcome = await runAwaitDeploy(edge, cli.signals);
   let code = exitCode(outcome, cli.signal());
   if (request.outputFile) {
     const report = dotenvReport(outputs);

@@ -13,7 +13,15 @@ import {
 } from './config.js';
 import { INPUT, type InputName } from './inputs.js';
 import { parseParameters } from './parameters.js';
-import { parseBoolean, parseDuration, parseHeaders, parseHttpUrl, parseIdList } from './values.js';
+import {
+  HEADER_VALUE_PROBLEM,
+  isHeaderValue,
+  parseBoolean,
+  parseDuration,
+  parseHeaders,
+  parseHttpUrl,
+  parseIdList,
+} from './values.js';
 
 /** Reads one input's raw text ('' when not set); the edge binds it to the toolkit. */
 export type InputReader = (name: InputName) => string;
@@ -52,6 +60,15 @@ export function parseConfig(readRaw: InputReader, env: NodeJS.ProcessEnv = {}): 
     );
   }
 
+  for (const name of [INPUT.token, INPUT.apiKey]) {
+    // Sent as a header as it is: a value HTTP cannot carry would fail at the first request, with a less clear message.
+    if (!isHeaderValue(read(name))) {
+      throw new InputError(
+        name,
+        `Input '${name}' has ${HEADER_VALUE_PROBLEM}; check for a pasted line break or quote.`,
+      );
+    }
+  }
   const headers = parseHeaders(read(INPUT.headers));
   if ('error' in headers) throw new InputError(INPUT.headers, `Input '${INPUT.headers}': ${headers.error}.`);
 

@@ -69,11 +69,20 @@ export function parseHeaders(text: string): HeaderParse {
       return { error: `line ${index + 1} sets '${name}', which the action manages itself` };
     }
     const value = line.slice(colon + 1).trim();
-    if (/[\r\n\0]/.test(value)) return { error: `line ${index + 1} ('${name}') has a control character in its value` };
+    if (!isHeaderValue(value)) {
+      return { error: `line ${index + 1} ('${name}') has ${HEADER_VALUE_PROBLEM} in its value` };
+    }
     headers[name] = value;
   }
   return { headers };
 }
+
+/** What HTTP can carry in a header value: visible Latin-1 text, spaces and tabs (RFC 9110 field-value). */
+export function isHeaderValue(value: string): boolean {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(value) && !/[\x7f-\x9f]/.test(value);
+}
+
+export const HEADER_VALUE_PROBLEM = 'a character HTTP cannot carry (a control character, or one outside Latin-1)';
 
 export type UrlParse = { url: URL } | { error: string };
 

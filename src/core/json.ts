@@ -13,3 +13,12 @@ export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T 
 export function lookupWord<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
   return ownEntry(table, word.trim().toUpperCase());
 }
+
+/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
+export function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
+}

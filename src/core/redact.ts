@@ -1,3 +1,5 @@
+import { withoutFormatCharacters } from './text.js';
+
 /**
  * Knows every secret of the run (inputs and derived tokens) and blanks them out of text
  * that leaves the process outside the runner's own log masking: outputs, the job summary,
@@ -5,6 +7,8 @@
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** shorter than 4 characters: blanked only from the job summary and what goes to the GitHub API */
+  private readonly shortSecrets = new Set<string>();
 
   /**
    * @param shortest Very short values would blank out ordinary words; the runner masks them in its log
@@ -14,17 +18,27 @@ export class Redactor {
 
   add(secret: string | undefined): void {
     if (!secret) return;
+    // Shown text loses its invisible format characters before it is redacted: so does the secret.
+    const visible = withoutFormatCharacters(secret);
+    if (visible !== secret) this.add(visible);
     if (secret.length >= this.shortest) this.secrets.add(secret);
+    else this.shortSecrets.add(secret);
     // A multi-line secret (a service key) can leak line by line.
     for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) this.secrets.add(line.trim());
   }
 
   redact(text: string): string {
-    let result = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      result = result.split(secret).join('***');
-    }
+    const result = blank(text, this.secrets);
     return result.includes(CUT) ? this.redactCutSecrets(result) : result;
+  }
+
+  /**
+   * For text sent to the GitHub API (comment, statuses, deployment) and the job summary: no runner masks
+   * it, so every secret is blanked whatever its length, even if that blanks an ordinary word that happens
+   * to be a password. (Outputs keep such words: later steps compare them.)
+   */
+  redactForApi(text: string): string {
+    return blank(this.redact(text), this.shortSecrets);
   }
 
   /**
@@ -52,6 +66,13 @@ export class Redactor {
     }
     return longest > 0 ? `${text.slice(0, -longest)}***` : text;
   }
+}
+
+/** Longest first: a secret that contains another is blanked whole. */
+function blank(text: string, secrets: ReadonlySet<string>): string {
+  let result = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***');
+  return result;
 }
 
 const CUT = '…';

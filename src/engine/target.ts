@@ -1,11 +1,11 @@
 import { formatDuration } from '../config/values.js';
-import { messageOf } from '../core/errors.js';
 import type { Snapshot, StateChange, TargetResult, Verdict } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { RunStopped } from './abort.js';
 import { withJitter } from './backoff.js';
+import { boundedSnapshot } from './bounded.js';
 import { planCall, type PlannedCall } from './deadline.js';
-import { describeSnapshot, lastSeen } from './describe.js';
+import { describeSnapshot, lastSeen, readableFailure } from './describe.js';
 import { ProgressEstimate } from './estimate.js';
 import { OutOfTime, type Run } from './run.js';
 import { ReadSchedule } from './schedule.js';
@@ -69,7 +69,7 @@ export class TargetWatch implements LiveWatch {
     } catch (error) {
       if (error instanceof RunStopped) return this.stoppedBy(error);
       if (error instanceof OutOfTime) return this.timedOut();
-      return this.failedWithError(messageOf(error));
+      return this.failedWithError(readableFailure(error));
     }
   }
 
@@ -122,7 +122,7 @@ export class TargetWatch implements LiveWatch {
         plan = this.noteTransient(error, this.planNextRead(plan, error.retryAfterMs ?? 0), 'status read');
         continue;
       }
-      const ended = this.observe(snapshot);
+      const ended = this.observe(boundedSnapshot(snapshot));
       if (ended) return ended;
       plan = this.planNextRead(plan, 0);
     }
@@ -233,7 +233,7 @@ export class TargetWatch implements LiveWatch {
 
   private deployFailed(error: unknown): TargetResult {
     if (error instanceof RunStopped || error instanceof OutOfTime) throw error;
-    const message = `deploy request failed: ${messageOf(error)}`;
+    const message = `deploy request failed: ${readableFailure(error)}`;
     // No answer (or a gateway's) says nothing about whether the provider got the request.
     return this.failedWithError(
       isTransient(error)

@@ -6,7 +6,14 @@ import { request as send, type Dispatcher } from 'undici';
 import { createDispatcher, type ProxySettings } from './dispatcher.js';
 import { HttpError } from './errors.js';
 import { bodyTooLargeError, networkError, timeoutError } from './failure.js';
-import { headersForHop, MAX_REDIRECTS, redirectTarget, tooManyRedirects, withoutUserinfo } from './redirect.js';
+import {
+  assertNotResolvingToLinkLocal,
+  headersForHop,
+  MAX_REDIRECTS,
+  redirectTarget,
+  tooManyRedirects,
+  withoutUserinfo,
+} from './redirect.js';
 import { BodyTooLarge, readBodyUpTo, toHttpResponse } from './response.js';
 import type { OriginCertificate } from './tls.js';
 import type { RequestSigner } from './sign.js';
@@ -125,6 +132,7 @@ async function followRedirects(
     if (!next) return toHttpResponse(answer.statusCode, answer.headers, await readBody(answer, settings, from), from);
     await answer.body.dump();
     if (redirects === MAX_REDIRECTS) throw tooManyRedirects(from);
+    await assertNotResolvingToLinkLocal(from, next, signal);
     headers = headersForHop(headers, from, next, Object.keys(extraHeaders));
     progress.url = next;
   }

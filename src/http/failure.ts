@@ -75,8 +75,31 @@ export function networkError(url: URL, error: unknown): HttpError {
       cause: error,
     });
   }
+  const proxyStatus = proxyAnswerStatus(error);
+  if (proxyStatus === 407) {
+    return new HttpError(
+      `request to ${where} failed: the proxy wants credentials (HTTP 407) — put them in the proxy URL (HTTPS_PROXY=http://user:password@proxy:port)`,
+      { kind: 'permanent', cause: error },
+    );
+  }
+  if (proxyStatus !== undefined) {
+    return new HttpError(`request to ${where} failed: the proxy refused the connection (HTTP ${proxyStatus})`, {
+      kind: 'transient',
+      cause: error,
+    });
+  }
   const cause = (code && NETWORK_CAUSES[code]) ?? code ?? messageOf(error);
   return new HttpError(`request to ${where} failed: ${cause}`, { kind: 'transient', cause: error });
+}
+
+/** undici's tunnel error says what the proxy answered only in its message: `Proxy response (407) !== 200 …`. */
+function proxyAnswerStatus(error: unknown): number | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const status = /Proxy response \((\d{3})\)/.exec(current.message)?.[1];
+    if (status) return Number(status);
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** The innermost code along the `cause` chain: undici wraps socket errors in its own. */

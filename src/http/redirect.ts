@@ -1,5 +1,6 @@
 import { HttpError } from './errors.js';
 import { describeUrl } from './failure.js';
+import { isLinkLocalHost, resolvesToLinkLocal, type Lookup } from './link-local.js';
 
 export const MAX_REDIRECTS = 5;
 
@@ -29,7 +30,25 @@ export function redirectTarget(
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw refused(from, `a non-HTTP URL (${target.protocol})`);
   }
+  // A `url` there is the user's choice; a provider's redirect there is not.
+  if (isLinkLocalHost(target)) throw linkLocalRefused(from, target);
   return withoutUserinfo(target);
+}
+
+/** A redirect to another host whose name resolves to a link-local or metadata address is not followed either. */
+export async function assertNotResolvingToLinkLocal(
+  from: URL,
+  target: URL,
+  signal: AbortSignal,
+  lookup?: Lookup,
+): Promise<void> {
+  if (target.hostname !== from.hostname && (await resolvesToLinkLocal(target, signal, lookup))) {
+    throw linkLocalRefused(from, target);
+  }
+}
+
+function linkLocalRefused(from: URL, target: URL): HttpError {
+  return refused(from, `a link-local or cloud metadata address (${target.hostname})`);
 }
 
 export function tooManyRedirects(from: URL): HttpError {

@@ -2,7 +2,7 @@
  * Shared rules for answers a provider did not expect: which statuses are worth a retry, what a
  * person should check, and how much of the body goes into the message (one short line, never HTML).
  */
-import { isRecord } from '../core/json.js';
+import { isRecord, jsonKind } from '../core/json.js';
 import { HttpError } from './errors.js';
 import type { HttpResponse } from './types.js';
 
@@ -25,7 +25,15 @@ const HTML_START = /^\s*(<!doctype\s+html|<html)/i;
  * one: when the answer names its target and the name differs, that is a permanent error.
  */
 export function assertSameTarget(answered: unknown, expected: string, what: string, context: string): void {
-  if (typeof answered !== 'string' || answered.trim() === '' || answered.trim() === expected) return;
+  if (answered === undefined) return;
+  // An identity that is there but no string (a number, an object…) names no target this run knows.
+  if (typeof answered !== 'string') {
+    throw new HttpError(
+      `${context}: the answer names its ${what} with ${jsonKind(answered)}, not the id '${expected}' — check url and any proxy or cache in between`,
+      { kind: 'permanent', status: 200 },
+    );
+  }
+  if (answered.trim() === '' || answered.trim() === expected) return;
   throw new HttpError(
     `${context}: the answer is about ${what} '${excerpt(answered, 80)}', not '${expected}' — check url and any proxy or cache in between`,
     { kind: 'permanent', status: 200 },

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { INPUT } from '../config/inputs.js';
 import { displayEndpoint } from '../config/values.js';
 import { InputError } from '../core/errors.js';
-import { isRecord, lookupWord } from '../core/json.js';
+import { isRecord, lookupWord, nonEmptyString } from '../core/json.js';
 import type { Component, Snapshot, TargetState } from '../core/types.js';
 import { HttpError } from '../http/errors.js';
 import { assertSameTarget, excerpt, parseJsonBody } from '../http/status.js';
@@ -223,7 +223,7 @@ function resources(value: unknown): Component[] {
       if (typeof field === 'string' || typeof field === 'number') details[key] = String(field);
     }
     return {
-      name: String(resource.workflow_step_name ?? resource.workflow_step_id ?? 'step'),
+      name: [resource.workflow_step_name, resource.workflow_step_id].find(nonEmptyString) ?? 'step',
       kind: 'resource',
       state: 'succeeded',
       details,

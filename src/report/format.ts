@@ -4,11 +4,15 @@
  * openers or @mentions, and must neither break the layout nor ping anyone.
  */
 
+import { withoutFormatCharacters } from '../core/text.js';
+
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Newlines, tabs and other control characters would end a table row or a heading. */
+/** Newlines, tabs and other control characters would end a table row or a heading; format characters are invisible. */
 export function oneLine(text: string): string {
-  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  return withoutFormatCharacters(text)
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
 }
 
 /** At most `max` characters, the cut marked with "…". */
@@ -50,7 +54,7 @@ export function inlineCode(text: string, max = 120): string {
 
 /** Lines for a `<pre>` block: GitHub renders its content as HTML, so escaping HTML is enough. */
 export function preformatted(lines: readonly string[]): string {
-  return `<pre>${defuseMentions(escapeHtml(lines.join('\n')))}</pre>`;
+  return `<pre>${defuseMentions(escapeHtml(withoutFormatCharacters(lines.join('\n'))))}</pre>`;
 }
 
 /** The first `max` items, and how many were left out. */

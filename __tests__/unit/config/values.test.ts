@@ -67,7 +67,8 @@ describe('parseHeaders', () => {
     expect(parseHeaders('Bad Name: v')).toEqual({ error: "line 1 is not of the form 'Name: value'" }));
   it('refuses a control character in a value (it could smuggle another header)', () =>
     expect(parseHeaders('X-Ok: 1\nX-A: a\0b')).toEqual({
-      error: "line 2 ('X-A') has a control character in its value",
+      error:
+        "line 2 ('X-A') has a character HTTP cannot carry (a control character, or one outside Latin-1) in its value",
     }));
   it('refuses headers the HTTP layer owns', () =>
     expect(parseHeaders('Host: evil.example')).toEqual({

@@ -36,3 +36,18 @@ describe('Redactor', () => {
     expect(redactorOf('nlf-KEY-0123456789').redact('three: nlf…')).toBe('three: nlf…');
   });
 });
+
+describe('Redactor.redactForApi', () => {
+  it('blanks secrets of any length from text for the GitHub API, and only long ones from the rest', () => {
+    const redactor = redactorOf('Zq9', 'long-secret-1');
+    expect(redactor.redact('pw Zq9 and long-secret-1')).toBe('pw Zq9 and ***');
+    expect(redactor.redactForApi('pw Zq9 and long-secret-1')).toBe('pw *** and ***');
+  });
+});
+
+describe('Redactor and invisible characters', () => {
+  it('finds a secret that holds format characters once shown text has lost them', () => {
+    const redactor = redactorOf('pass\u200bword-1234');
+    expect(redactor.redact('echo: password-1234')).toBe('echo: ***');
+  });
+});

@@ -21,8 +21,11 @@ export interface TestProxy extends RunningServer {
   tunnels: string[];
 }
 
-/** A CONNECT proxy that tunnels to 127.0.0.1 only and remembers every tunnel. */
-export async function startConnectProxy(): Promise<TestProxy> {
+/**
+ * A CONNECT proxy that tunnels to 127.0.0.1 only and remembers every tunnel. With `proxyAuthorization`, a
+ * tunnel without that `Proxy-Authorization` value gets 407, as from a corporate proxy.
+ */
+export async function startConnectProxy(options: { proxyAuthorization?: string } = {}): Promise<TestProxy> {
   const tunnels: string[] = [];
   const server = createServer((_req, res) => {
     res.writeHead(405).end('this test proxy only tunnels');
@@ -30,6 +33,10 @@ export async function startConnectProxy(): Promise<TestProxy> {
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? '';
     tunnels.push(target);
+    if (options.proxyAuthorization && req.headers['proxy-authorization'] !== options.proxyAuthorization) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n');
+      return;
+    }
     const [host, port] = target.split(':');
     if (host !== '127.0.0.1' || !port) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');

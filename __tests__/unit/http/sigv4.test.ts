@@ -28,6 +28,7 @@ describe('the verifier', () => {
       rawPath: '/',
       path: '/',
       query: new URLSearchParams(),
+      clientGone: () => false,
       headers: {
         host: 'example.amazonaws.com',
         'x-amz-date': '20150830T123600Z',

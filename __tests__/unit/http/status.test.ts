@@ -60,8 +60,16 @@ describe('assertStatus', () => {
 
 describe('assertSameTarget', () => {
   it('accepts an answer about the target, or one that does not say', () => {
-    for (const answered of ['wf-1', ' wf-1 ', undefined, null, 42, '']) {
+    for (const answered of ['wf-1', ' wf-1 ', undefined, '']) {
       expect(() => assertSameTarget(answered, 'wf-1', 'workflow', 'status of workflow wf-1')).not.toThrow();
+    }
+  });
+
+  it('refuses an identity that is there but no string: it names no target of this run', () => {
+    for (const answered of [null, 42, {}, ['wf-1'], true]) {
+      expect(() => assertSameTarget(answered, 'wf-1', 'workflow', 'status of workflow wf-1')).toThrowError(
+        expect.objectContaining({ kind: 'permanent', message: expect.stringMatching(/names its workflow with/) }),
+      );
     }
   });
 

@@ -153,7 +153,30 @@ describe('installer status mapping: beyond the examples', () => {
       providerStatus: '(no status)',
       message: 'the deploy status has no status field',
     });
-    expect(snapshotOf({ status: 42, session: 'completed' }).state).toBe('unknown');
+    expect(snapshotOf({ status: 42, session: {} }).state).toBe('unknown');
+  });
+
+  it('a status that is there but no word is unknown, never absent so that the other side decides', () => {
+    for (const unreadable of [42, {}, ['completed'], true]) {
+      expect(snapshotOf({ status: unreadable, session: { status: 'completed' } }).state).toBe('unknown');
+      expect(snapshotOf({ status: 'completed', session: { status: unreadable } }).state).toBe('unknown');
+    }
+    expect(snapshotOf({ status: null, session: { status: 'completed' } }).state).toBe('succeeded');
+  });
+
+  it('a session that is no object is unreadable', () => {
+    for (const session of ['completed', 42, ['completed'], true]) {
+      expect(() => snapshotOf({ status: 'completed', session })).toThrowError(/'session' is .*, not an object/);
+    }
+  });
+
+  it('a registration error of any kind but text fails the registration too', () => {
+    for (const error of [true, { code: 7 }, ['timeout'], 3]) {
+      const snapshot = snapshotOf(
+        body('completed', { status: 'completed', registrations: [{ name: 'pg', status: 'registered', error }] }),
+      );
+      expect(snapshot.state).toBe('degraded');
+    }
   });
 
   it('knows only its own words: names of object properties are unknown', () => {

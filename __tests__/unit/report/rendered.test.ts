@@ -6,7 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { VERDICT_SEVERITY, type Verdict } from '../../../src/core/types.ts';
-import { buildPrComment, stickyMarker } from '../../../src/report/github/comment.ts';
+import { buildPrComment } from '../../../src/report/github/comment.ts';
+import { stickyMarker } from '../../../src/report/github/marker.ts';
 import { MAX_GANTT_TARGETS } from '../../../src/report/gantt.ts';
 import { buildSummary } from '../../../src/report/summary.ts';
 import { pullRequestContext } from './github/fixtures.ts';

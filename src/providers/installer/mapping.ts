@@ -2,7 +2,7 @@
 import type { Component, LogLine, Snapshot, TargetState } from '../../core/types.js';
 import { HttpError } from '../../http/errors.js';
 import { excerpt } from '../../http/status.js';
-import { isRecord, nonEmptyString } from '../../core/json.js';
+import { isRecord, jsonKind, nonEmptyString } from '../../core/json.js';
 import { messageOf, type StatusFacts } from './message.js';
 import { decidingSide, INSTALLER_STATES, lookUp, REGISTRATION_STATES } from './words.js';
 
@@ -18,8 +18,8 @@ export interface DeployStatusRead {
 export function readDeployStatus(body: unknown): DeployStatusRead {
   if (!isRecord(body))
     throw new HttpError('unreadable deploy status: the body is not a JSON object', { kind: 'permanent' });
-  const session = isRecord(body.session) ? body.session : {};
-  const words = { top: wordOf(body.status), session: wordOf(session.status) };
+  const session = sessionOf(body.session);
+  const words = { top: statusWordOf(body.status), session: statusWordOf(session.status) };
   const side = decidingSide(stateOfWord(words.top), stateOfWord(words.session));
   const registrations = registrationsOf(session.registrations);
   const logs = logsOf(session.logs);
@@ -73,8 +73,8 @@ function providerStatusOf(topWord: string, sessionWord: string): string {
 function registrationsOf(value: unknown): Component[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((registration, index) => {
-    const word = wordOf(registration.status);
-    const error = wordOf(registration.error);
+    const word = statusWordOf(registration.status);
+    const error = registrationError(registration.error);
     const registeredAt = wordOf(registration.registeredAt);
     const details: Record<string, string> = {};
     if (wordOf(registration.endpoint)) details.endpoint = wordOf(registration.endpoint);
@@ -119,3 +119,30 @@ function progressOf(value: unknown): number | undefined {
 }
 
 const wordOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** No session yet is an empty one; a session that is there but no object cannot be read. */
+function sessionOf(value: unknown): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (isRecord(value)) return value;
+  throw new HttpError(`unreadable deploy status: 'session' is ${jsonKind(value)}, not an object`, {
+    kind: 'permanent',
+  });
+}
+
+/**
+ * A status that is there but no word (a number, an object, a list) is unreadable: it stays `unknown`
+ * rather than counting as absent, which would let the other status decide alone.
+ */
+function statusWordOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value.trim() : UNREADABLE_STATUS;
+}
+
+const UNREADABLE_STATUS = '(unreadable status)';
+
+/** Any `error` that says something (text, an object, `true`, a list, a number) fails the registration. */
+function registrationError(value: unknown): string {
+  if (value === undefined || value === null || value === false) return '';
+  if (typeof value === 'string') return value.trim();
+  return `error given as ${jsonKind(value)}`;
+}

@@ -27,7 +27,10 @@ const LINE_LENGTH = 2000;
 export function fillParameters(text: string, parameters: readonly unknown[]): string {
   return text.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
     const value = parameters[Number(index)];
-    return value === undefined || value === null ? placeholder : String(value);
+    // A list or object would print as its nested contents (and overflow the stack when deep): it stays a placeholder.
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : placeholder;
   });
 }
 

@@ -6,7 +6,7 @@ import type { ArtifactType } from '../../config/config.js';
 import { HttpError } from '../../http/errors.js';
 import { excerpt, parseJsonBody, requireBody } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
-import { isRecord, nonEmptyString } from '../../core/json.js';
+import { isRecord, jsonKind, nonEmptyString } from '../../core/json.js';
 
 /** `artifact-type` → the action that deploys it. */
 export const DEPLOY_ACTIONS: Readonly<Record<ArtifactType, string>> = {
@@ -154,10 +154,19 @@ function findProperties(node: unknown, depth: number): Record<string, unknown> |
   return undefined;
 }
 
+/** Edm.String keys: any other JSON type there names no artifact or task of this run. */
+const IDENTITY_FIELDS = new Set(['Id', 'TaskId']);
+
 /** undefined when nothing is left: a body without a single property is not an answer. */
 function simpleProperties(record: Record<string, unknown>): ODataEntity | undefined {
   const entity: Record<string, string> = {};
   for (const [name, value] of Object.entries(record)) {
+    if (IDENTITY_FIELDS.has(name) && typeof value !== 'string' && value !== undefined) {
+      throw new HttpError(
+        `the answer names its ${name} with ${jsonKind(value)}, not a string id — check url and any proxy or cache in between`,
+        { kind: 'permanent', status: 200 },
+      );
+    }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
       entity[name] = String(value);
   }

@@ -11,15 +11,6 @@ import type { GithubRunContext } from './context.js';
 const MAX_COMMENT_CHARS = 60_000;
 const TABLE_ROWS = [30, 10, 3] as const;
 
-/**
- * `<!-- await-deploy:nl-flow:wf-1,wf-2:deploy -->`. Percent-encoding keeps ids from closing the
- * comment early (`-->` cannot survive it) and from colliding with the separators.
- */
-export function stickyMarker(info: RunInfo, context: GithubRunContext): string {
-  const key = [info.provider, info.ids.join(','), context.job].map(encodeURIComponent).join(':');
-  return `<!-- await-deploy:${key} -->`;
-}
-
 export function buildPrComment(result: RunResult, info: RunInfo, context: GithubRunContext, marker: string): string {
   for (const rows of TABLE_ROWS) {
     const body = commentBody(result, info, context, marker, rows);

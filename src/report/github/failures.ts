@@ -8,8 +8,8 @@ export interface ApiFailure {
 }
 
 export const MAX_RETRIES = 2;
-/** Reporting runs after the verdict: a longer wait would hold the job for a comment. */
-const MAX_RETRY_WAIT_MS = 5_000;
+/** Reporting runs after the verdict: a longer wait would hold the job for a comment (its 15 s bound cuts any wait anyway). */
+const MAX_RETRY_WAIT_MS = 10_000;
 const BASE_RETRY_MS = 1_000;
 
 function asFailure(error: unknown): ApiFailure {
@@ -23,7 +23,16 @@ function header(failure: ApiFailure, name: string): string | undefined {
 
 export function isRateLimited(error: unknown): boolean {
   const failure = asFailure(error);
-  return failure.status === 429 || (failure.status === 403 && header(failure, 'x-ratelimit-remaining') === '0');
+  if (failure.status === 429) return true;
+  return failure.status === 403 && (header(failure, 'x-ratelimit-remaining') === '0' || isSecondaryRateLimit(failure));
+}
+
+/**
+ * GitHub's secondary rate limit (too many requests at once, or too much content created): a 403 with
+ * `Retry-After` or saying so, while the primary limit still has requests left. Not a missing permission.
+ */
+function isSecondaryRateLimit(failure: ApiFailure): boolean {
+  return header(failure, 'retry-after') !== undefined || /secondary rate limit/i.test(failure.message ?? '');
 }
 
 /**
@@ -60,7 +69,9 @@ export function describeFailure(what: string, error: unknown, permission: string
   const said = firstLine(failure.message ?? 'unknown error');
   const status = failure.status ? `HTTP ${failure.status} ` : '';
   const base = `Could not ${what}: ${status}${said}`;
-  if (isRateLimited(error)) return `${base} — the GitHub API rate limit is exhausted; the step's verdict is unchanged.`;
+  if (isRateLimited(error)) {
+    return `${base} — GitHub's API rate limit held the request back (retried while the reporting bound allowed); the step's verdict is unchanged.`;
+  }
   if (failure.status === 403 || failure.status === 404) {
     return (
       `${base} — the workflow needs \`permissions: ${permission}\` for the github-token ` +

@@ -10,16 +10,21 @@ import type { RunResult } from '../../core/types.js';
 import { redactResult } from '../redact-result.js';
 import type { RunInfo } from '../types.js';
 import { connectGithub, type GithubApi, type RepoRef, type Sleep } from './api.js';
-import { buildPrComment, findStickyComment, pickPullRequest, stickyMarker } from './comment.js';
+import { buildPrComment, findStickyComment, pickPullRequest } from './comment.js';
 import type { GithubRunContext } from './context.js';
 import { describeFailure } from './failures.js';
+import { stickyMarker } from './marker.js';
 import { planCommitStatus, planDeployment, planDeploymentStatus } from './plan.js';
 
+/** `signal` ends every request and retry of the call: the step no longer waits for them. */
 export interface GithubReporter {
   /** before the wait: commit status `pending`, deployment created and `in_progress` */
-  start(): Promise<void>;
-  /** after the verdict (and after `start`, whose deployment it completes): final commit status, deployment status, PR comment */
-  finish(result: RunResult): Promise<void>;
+  start(signal?: AbortSignal): Promise<void>;
+  /**
+   * after the verdict, once `start` is done or aborted (it must not land a `pending` after the final
+   * state): final commit status, deployment status, PR comment
+   */
+  finish(result: RunResult, signal?: AbortSignal): Promise<void>;
 }
 
 export interface GithubReporterOptions {
@@ -31,9 +36,9 @@ export interface GithubReporterOptions {
   redact: (text: string) => string;
   /** how to reach the API; tests pass a short sleep for the retries */
   connect?: (token: string, apiUrl: string) => Promise<GithubApi>;
-  /** aborts what is still under way with GitHub once the step no longer waits for it */
-  stop?: AbortSignal;
 }
+
+const NEVER = new AbortController().signal;
 
 const PERMISSION = {
   status: 'statuses: write',
@@ -45,9 +50,9 @@ const PERMISSION = {
 export function createGithubReporter(options: GithubReporterOptions): GithubReporter {
   const { settings, context, info, log, redact } = options;
   const repo: RepoRef = { owner: context.owner, repo: context.repo };
-  // A retry's wait ends with `stop` too: nothing about GitHub may keep the process alive after the step is done.
-  const sleep: Sleep = (ms) => systemClock.sleep(ms, options.stop);
-  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep, options.stop));
+  // A retry's wait ends with the call's signal too: nothing about GitHub may keep the process alive after the step is done.
+  const sleep: Sleep = (ms, signal) => systemClock.sleep(ms, signal);
+  const connect = options.connect ?? ((token, apiUrl) => connectGithub(token, apiUrl, sleep));
   let api: Promise<GithubApi> | undefined;
   let deploymentId: number | undefined;
 
@@ -80,62 +85,69 @@ export function createGithubReporter(options: GithubReporterOptions): GithubRepo
 
   const usable = checkUsable(options);
 
-  const setCommitStatus = (result: RunResult | undefined): Promise<void> => {
+  const setCommitStatus = (result: RunResult | undefined, signal: AbortSignal): Promise<void> => {
     const request = planCommitStatus(result, context, settings, info);
     if (!request) return Promise.resolve();
     return attempt(`set the commit status '${request.context}'`, PERMISSION.status, async (github) => {
-      await github.createCommitStatus({ ...request, description: redact(request.description) });
+      await github.createCommitStatus({ ...request, description: redact(request.description) }, signal);
       log.info(`Commit status '${request.context}' is ${request.state} on ${request.sha.slice(0, 12)}.`);
     });
   };
 
-  const createDeployment = (): Promise<void> => {
+  const createDeployment = (signal: AbortSignal): Promise<void> => {
     const request = planDeployment(context, settings, info);
     if (!request) return Promise.resolve();
     return attempt(`create a deployment to '${request.environment}'`, PERMISSION.deployment, async (github) => {
-      deploymentId = await github.createDeployment({ ...request, description: redact(request.description) });
+      deploymentId = await github.createDeployment({ ...request, description: redact(request.description) }, signal);
       log.info(`Deployment ${deploymentId} to '${request.environment}' created for ${request.ref}.`);
     });
   };
 
-  const setDeploymentStatus = (result: RunResult | undefined): Promise<void> => {
+  const setDeploymentStatus = (result: RunResult | undefined, signal: AbortSignal): Promise<void> => {
     if (deploymentId === undefined) return Promise.resolve();
     const request = planDeploymentStatus(result, deploymentId, context, settings, info);
     return attempt(`set the status of deployment ${deploymentId}`, PERMISSION.deployment, async (github) => {
-      await github.createDeploymentStatus({ ...request, description: redact(request.description) });
+      await github.createDeploymentStatus({ ...request, description: redact(request.description) }, signal);
       log.info(`Deployment ${request.deployment_id} is ${request.state}.`);
     });
   };
 
-  const commentOnPullRequest = async (result: RunResult): Promise<void> => {
+  const commentOnPullRequest = async (result: RunResult, signal: AbortSignal): Promise<void> => {
     if (!settings.prComment) return;
     const number = await attemptValue('find the pull request of this commit', PERMISSION.findPullRequest, (github) =>
-      pullRequestNumber(github, context, repo),
+      pullRequestNumber(github, context, repo, signal),
     );
     if (number === undefined) {
       log.info(`pr-comment: no pull request for this ${context.eventName || 'run'} event; no comment written.`);
       return;
     }
-    const marker = stickyMarker(info, context);
+    const marker = stickyMarker(info, context, settings.environment);
     const body = redact(buildPrComment(result, info, context, marker));
     await attempt(`write the comment on pull request #${number}`, PERMISSION.comment, async (github) => {
-      const existing = findStickyComment(await github.issueComments(repo, number), marker);
-      if (existing === undefined) await github.createComment(repo, number, body);
-      else await github.updateComment(repo, existing, body);
+      const existing = findStickyComment(await github.issueComments(repo, number, signal), marker);
+      if (existing === undefined) await github.createComment(repo, number, body, signal);
+      else await github.updateComment(repo, existing, body, signal);
       log.info(`${existing === undefined ? 'Created' : 'Updated'} the comment on pull request #${number}.`);
     });
   };
 
   return {
-    async start() {
+    async start(signal = NEVER) {
       if (!usable()) return;
-      await Promise.all([setCommitStatus(undefined), createDeployment().then(() => setDeploymentStatus(undefined))]);
+      await Promise.all([
+        setCommitStatus(undefined, signal),
+        createDeployment(signal).then(() => setDeploymentStatus(undefined, signal)),
+      ]);
     },
-    async finish(rawResult) {
+    async finish(rawResult, signal = NEVER) {
       if (!usable()) return;
       // Redacted before any text is cut or escaped: a cut secret would no longer match itself.
       const result = redactResult(rawResult, redact);
-      await Promise.all([setCommitStatus(result), setDeploymentStatus(result), commentOnPullRequest(result)]);
+      await Promise.all([
+        setCommitStatus(result, signal),
+        setDeploymentStatus(result, signal),
+        commentOnPullRequest(result, signal),
+      ]);
     },
   };
 }
@@ -169,8 +181,9 @@ async function pullRequestNumber(
   github: GithubApi,
   context: GithubRunContext,
   repo: RepoRef,
+  signal: AbortSignal,
 ): Promise<number | undefined> {
   if (context.pullRequest) return context.pullRequest.number;
   if (context.eventName !== 'push' || !context.sha) return undefined;
-  return pickPullRequest(await github.pullRequestsOfCommit(repo, context.sha), context.sha);
+  return pickPullRequest(await github.pullRequestsOfCommit(repo, context.sha, signal), context.sha);
 }

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GithubSettings } from '../../../../src/config/config.ts';
 import { VERDICT_SEVERITY } from '../../../../src/core/types.ts';
-import {
-  buildPrComment,
-  findStickyComment,
-  pickPullRequest,
-  stickyMarker,
-} from '../../../../src/report/github/comment.ts';
+import { buildPrComment, findStickyComment, pickPullRequest } from '../../../../src/report/github/comment.ts';
 import { readGithubRunContext } from '../../../../src/report/github/context.ts';
 import { describeFailure, retryDelayMs } from '../../../../src/report/github/failures.ts';
+import { stickyMarker } from '../../../../src/report/github/marker.ts';
 import {
   commitState,
   deploymentState,
@@ -210,22 +206,43 @@ describe('planDeployment and planDeploymentStatus', () => {
 });
 
 describe('the sticky PR comment', () => {
-  it('has a marker keyed by provider, ids and job that ids cannot break out of', () => {
+  it('has a marker keyed by provider, ids, job and place that ids cannot break out of', () => {
     const context = pullRequestContext();
-    expect(stickyMarker(OPENSEARCH_INFO, context)).toBe('<!-- await-deploy:opensearch-flow-framework:wf-1:deploy -->');
+    expect(stickyMarker(OPENSEARCH_INFO, context)).toMatch(
+      /^<!-- await-deploy:opensearch-flow-framework:wf-1:deploy:[0-9a-f]{16} -->$/,
+    );
     const sneaky = stickyMarker({ ...OPENSEARCH_INFO, ids: ['a-->b', 'c:d'] }, context);
-    expect(sneaky).toBe('<!-- await-deploy:opensearch-flow-framework:a--%3Eb%2Cc%3Ad:deploy -->');
+    expect(sneaky).toMatch(/^<!-- await-deploy:opensearch-flow-framework:a--%3Eb%2Cc%3Ad:deploy:[0-9a-f]{16} -->$/);
     expect(sneaky.indexOf('-->')).toBe(sneaky.length - 3);
     expect(stickyMarker(OPENSEARCH_INFO, { ...context, job: 'other' })).not.toBe(
       stickyMarker(OPENSEARCH_INFO, context),
     );
   });
 
+  it('keeps steps apart that watch the same id on another cluster or environment', () => {
+    const context = pullRequestContext();
+    const markers = new Set([
+      stickyMarker(OPENSEARCH_INFO, context),
+      stickyMarker({ ...OPENSEARCH_INFO, endpoint: 'https://other-cluster.example:9200' }, context),
+      stickyMarker(OPENSEARCH_INFO, context, 'staging'),
+      stickyMarker(OPENSEARCH_INFO, context, 'production'),
+    ]);
+    expect(markers.size).toBe(4);
+    expect(stickyMarker(OPENSEARCH_INFO, context, 'staging')).toBe(stickyMarker(OPENSEARCH_INFO, context, 'staging'));
+  });
+
+  it('stays short with 1,000 long ids', () => {
+    const ids = Array.from({ length: 1_000 }, (_, index) => `integration-flow-with-a-long-name-${index}`.repeat(3));
+    const marker = stickyMarker({ ...OPENSEARCH_INFO, ids }, pullRequestContext());
+    expect(marker.length).toBeLessThan(120);
+    expect(marker).not.toBe(stickyMarker({ ...OPENSEARCH_INFO, ids: ids.slice(1) }, pullRequestContext()));
+  });
+
   it('shows the verdict table and links the run', async () => {
     const context = pullRequestContext();
     const body = buildPrComment(nlFlowFailed(), NL_FLOW_INFO, context, stickyMarker(NL_FLOW_INFO, context));
     await expect(body).toMatchFileSnapshot('../__snapshots__/pr-comment-failed.md');
-    expect(body.startsWith('<!-- await-deploy:nl-flow:support-triage:deploy -->\n')).toBe(true);
+    expect(body).toMatch(/^<!-- await-deploy:nl-flow:support-triage:deploy:[0-9a-f]{16} -->\n/);
     expect(body).toContain('[workflow run](https://github.com/acme/search-app/actions/runs/9876543210)');
     expect(body).toContain('| <code>support-triage</code> | ❌ failed | PUBLISHED/RED/SYNC |');
   });
@@ -300,6 +317,17 @@ describe('GitHub API failures', () => {
     expect(
       retryDelayMs(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 3) }), 1, NOW),
     ).toBe(3_000);
+  });
+
+  it("retries GitHub's secondary rate limit (a 403 with Retry-After or saying so), not a missing permission", () => {
+    const secondary = failure(
+      403,
+      { 'retry-after': '3', 'x-ratelimit-remaining': '4990' },
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    );
+    expect(retryDelayMs(secondary, 1, NOW)).toBe(3_000);
+    expect(retryDelayMs(failure(403, { 'x-ratelimit-remaining': '4990' }, secondary.message), 1, NOW)).toBe(1_000);
+    expect(describeFailure('set the commit status', secondary, 'statuses: write')).not.toMatch(/permissions/);
   });
 
   it('gives up at once on what a retry cannot fix, or a long announced wait', () => {

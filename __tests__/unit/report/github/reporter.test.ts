@@ -111,7 +111,7 @@ describe('GitHub reporter', () => {
     expect(lines('POST', '/issues/42/comments')).toHaveLength(1);
     const [comment] = sim.state.comments.get(42) ?? [];
     expect(comment?.body).toMatch(
-      /^<!-- await-deploy:opensearch-flow-framework:wf-1:deploy -->\n\n### ✅ Deploy ready/,
+      /^<!-- await-deploy:opensearch-flow-framework:wf-1:deploy:[0-9a-f]{16} -->\n\n### ✅ Deploy ready/,
     );
     expect(sim.requests.every((r) => r.headers.authorization === `token ${ALL_FEATURES.token}`)).toBe(true);
     expect(log.warnings).toEqual([]);
