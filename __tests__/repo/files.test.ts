@@ -70,7 +70,8 @@ describe('names in the README', () => {
 
   it('uses the action as await-deploy/await-deploy in every usage line, no placeholder left', () => {
     expect(readme).not.toMatch(/your-org/);
-    const owners = [...readme.matchAll(/uses: ([\w.-]+\/[\w.-]+)@/g)].map((match) => match[1]);
+    // this action's usage lines; recipes also use other actions (checkout, configure-aws-credentials)
+    const owners = [...readme.matchAll(/uses: ([\w.-]+\/await-deploy)@/g)].map((match) => match[1]);
     expect(owners.length).toBeGreaterThan(0);
     expect(new Set(owners)).toEqual(new Set([REPOSITORY]));
     expect(readme).toContain(`\`${REPOSITORY}\``);
