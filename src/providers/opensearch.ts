@@ -13,6 +13,7 @@ import { assertFlowFrameworkStatus, provisionRefusal, stateIndexUnavailable } fr
 import { awsSigning } from './opensearch/aws.js';
 import { findWorkflow, type Deployment } from './opensearch/deploy.js';
 import { explainSnapshot, MAX_PROVISION_REQUESTS, WorkflowNotes } from './opensearch/notes.js';
+import { withTemplateProgress } from './opensearch/progress.js';
 import { loadTemplate, loadYamlParser } from './opensearch/template.js';
 import type { CallOptions, Provider, ProviderContext, ProviderSession } from './types.js';
 
@@ -157,7 +158,9 @@ function openSession({ config, http, log }: ProviderContext, base: string, deplo
       const status = parseJsonBody<WorkflowStatus>(response, context);
       assertSameTarget(isRecord(status) ? status.workflow_id : undefined, id, 'workflow', context);
       const note = notes.of(id);
-      const snapshot = explainSnapshot(id, snapshotFromStatus(status), note);
+      const read = snapshotFromStatus(status);
+      const steps = deployment?.kind === 'template' ? deployment.template.provisionSteps : 0;
+      const snapshot = explainSnapshot(id, withTemplateProgress(read, steps), note);
       // The state could not be read when it was provisioned: now that it reads NOT_STARTED, provision it again.
       if (note.stateUnknown && snapshot.state === 'pending' && note.provisionRequests < MAX_PROVISION_REQUESTS) {
         return { ...snapshot, message: `${snapshot.message} — ${await provision(id, options)}` };

@@ -37,11 +37,12 @@ describe('loading a template', () => {
     mkdirSync(join(workspace, 'flows'));
     writeFileSync(
       join(workspace, 'flows', 't.yml'),
-      'name: my-flow\nworkflows: {provision: {nodes: []}}\nkey: ${{ k }}\n',
+      'name: my-flow\nworkflows: {provision: {nodes: [{id: a}, {id: b}]}}\nkey: ${{ k }}\n',
     );
     expect(loadTemplate('flows/t.yml', workspace, { k: 'v' })).toEqual({
       name: 'my-flow',
-      body: '{"name":"my-flow","workflows":{"provision":{"nodes":[]}},"key":"v"}',
+      body: '{"name":"my-flow","workflows":{"provision":{"nodes":[{"id":"a"},{"id":"b"}]}},"key":"v"}',
+      provisionSteps: 2,
     });
   });
 

@@ -14,6 +14,8 @@ export interface WorkflowTemplate {
   name: string;
   /** the filled template as JSON, the body of create and update */
   body: string;
+  /** how many steps its `provision` workflow has: each creates one resource, so they measure progress */
+  provisionSteps: number;
 }
 
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
@@ -44,7 +46,18 @@ export function loadTemplate(
       `Input '${INPUT.template}' has no 'name': a workflow template needs one (it is how the workflow is found again).`,
     );
   }
-  return { name: template.name, body: JSON.stringify(fillPlaceholders(template, parameters)) };
+  return {
+    name: template.name,
+    body: JSON.stringify(fillPlaceholders(template, parameters)),
+    provisionSteps: provisionStepsOf(template),
+  };
+}
+
+function provisionStepsOf(template: Record<string, unknown>): number {
+  const workflows = template.workflows;
+  const provision = isRecord(workflows) ? workflows.provision : undefined;
+  const nodes = isRecord(provision) ? provision.nodes : undefined;
+  return Array.isArray(nodes) ? nodes.length : 0;
 }
 
 function readWorkspaceFile(path: string, workspace: string): { text: string; yaml: boolean } {
