@@ -1423,24 +1423,31 @@ class SapSession {
             const build = await this.readBuild(progress.taskId, call);
             if (build && build.state !== 'failed')
                 return build;
-            progress = build
-                ? { phase: 'failure', failed: build, emptyReads: 0 }
-                : {
-                    phase: 'runtime',
-                    deployed: true,
-                    builtAtMs: this.now(),
-                    deployedNotBeforeMs: progress.deployedNotBeforeMs,
-                };
+            if (build)
+                return this.failedNow(id, build);
+            progress = {
+                phase: 'runtime',
+                deployed: true,
+                builtAtMs: this.now(),
+                deployedNotBeforeMs: progress.deployedNotBeforeMs,
+            };
             this.progress.set(id, progress);
         }
         if (progress.phase === 'runtime') {
             const runtime = await this.readRuntime(id, progress, call);
             if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME)
                 return runtime;
-            progress = { phase: 'failure', failed: runtime, emptyReads: 0 };
-            this.progress.set(id, progress);
+            return this.failedNow(id, runtime);
         }
         return this.readErrorDetails(id, progress, call);
+    }
+    /**
+     * The read that sees the failure returns it at once; the error details are the next reads' work. Asked
+     * for in the same read, a details request still under way at the deadline would lose the failure itself.
+     */
+    failedNow(id, failed) {
+        this.progress.set(id, { phase: 'failure', failed, emptyReads: 0 });
+        return { ...failed, detailsPending: true, message: `${failed.message}, waiting for error details` };
     }
     /** `package`: lists every package (their collections at once), then plans the targets and deploy stages. */
     async findTargets(options) {
