@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { changelogSection } from '../../scripts/release/changelog.ts';
+import { SECRET_INPUTS } from '../../src/config/inputs.ts';
 import { missingFiles } from './policy.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +41,12 @@ describe('repository files', () => {
     expect(security).toMatch(/^## How to report$/m);
     expect(security).toMatch(/\*\*Secrets\*\*/);
     expect(security).toMatch(/\*\*False greens\*\*/);
+  });
+
+  it('puts every secret input, and the legacy ##[ command, in scope', () => {
+    const security = read('SECURITY.md');
+    expect(SECRET_INPUTS.filter((input) => !security.includes(`\`${input}\``))).toEqual([]);
+    expect(security).toContain('`##[…]`');
   });
 
   it('has a changelog section for the version in package.json, and an Unreleased one', () => {
