@@ -55,6 +55,13 @@ describe('repository files', () => {
     expect(changelogSection(changelog, pkg.version)).toBeDefined();
   });
 
+  it('builds dist/ from an empty folder, so that check-dist also finds a stale chunk', () => {
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: { build: string } };
+    const [first = '', ...rest] = scripts.build.split('&&');
+    expect(first).toMatch(/rmSync\('dist', \{ recursive: true, force: true \}\)/);
+    expect(rest.join('&&')).toMatch(/ncc build src\/index\.ts -o dist /);
+  });
+
   it('has contributing notes and code owners', () => {
     expect(read('CONTRIBUTING.md')).toMatch(/^## How to add a provider$/m);
     expect(read('.github/CODEOWNERS')).toMatch(/^\* @await-deploy\/\S+$/m);
