@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { changelogSection } from '../../scripts/release/changelog.ts';
+import { SECRET_INPUTS } from '../../src/config/inputs.ts';
 import { missingFiles } from './policy.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,10 +43,23 @@ describe('repository files', () => {
     expect(security).toMatch(/\*\*False greens\*\*/);
   });
 
+  it('puts every secret input, and the legacy ##[ command, in scope', () => {
+    const security = read('SECURITY.md');
+    expect(SECRET_INPUTS.filter((input) => !security.includes(`\`${input}\``))).toEqual([]);
+    expect(security).toContain('`##[…]`');
+  });
+
   it('has a changelog section for the version in package.json, and an Unreleased one', () => {
     const changelog = read('CHANGELOG.md');
     expect(changelog).toMatch(/^## \[Unreleased\]$/m);
     expect(changelogSection(changelog, pkg.version)).toBeDefined();
+  });
+
+  it('builds dist/ from an empty folder, so that check-dist also finds a stale chunk', () => {
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: { build: string } };
+    const [first = '', ...rest] = scripts.build.split('&&');
+    expect(first).toMatch(/rmSync\('dist', \{ recursive: true, force: true \}\)/);
+    expect(rest.join('&&')).toMatch(/ncc build src\/index\.ts -o dist /);
   });
 
   it('has contributing notes and code owners', () => {
