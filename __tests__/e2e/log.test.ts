@@ -54,6 +54,28 @@ describe('the job log', () => {
     ]);
   });
 
+  it('a timed-out run: one annotation per target and the step failure, no warning about the time that ran out', async () => {
+    simulator = await startSapSimulator({ scenario: 'endless' });
+    const sim = simulator;
+    const run = await runAction({
+      inputs: {
+        provider: 'sap-cloud-integration',
+        'service-key': sim.serviceKey,
+        id: 'Order_Sync\nBilling_Sync',
+        deploy: 'true',
+        ...FAST_INPUTS,
+        timeout: '1s',
+      },
+      secrets: () => sim.tokensIssued,
+    });
+    expect(run.outputs.status).toBe('timed_out');
+    const lines = run.visibleLog.split('\n');
+    expect(lines.filter((line) => line.startsWith('::warning'))).toEqual([]);
+    expect(
+      lines.filter((line) => line.startsWith('::error')).map((line) => line.slice(0, line.indexOf('::', 2))),
+    ).toEqual(['::error title=Order_Sync%3A timed_out', '::error title=Billing_Sync%3A timed_out', '::error']);
+  });
+
   it('without a summary file: one line saying so, no warning', async () => {
     const run = await sapRun('deploy-ok', { GITHUB_STEP_SUMMARY: '' });
     expect(run.exitCode).toBe(0);
