@@ -10,7 +10,7 @@ afterEach(async () => {
   simulator = undefined;
 });
 
-async function sapRun(scenario: string, env: Record<string, string> = {}) {
+async function sapRun(scenario: string, env: Record<string, string> = {}, inputs: Record<string, string> = {}) {
   simulator = await startSapSimulator({ scenario });
   const sim = simulator;
   return runAction({
@@ -20,6 +20,7 @@ async function sapRun(scenario: string, env: Record<string, string> = {}) {
       id: 'Order_Sync\nBilling_Sync',
       deploy: 'true',
       ...FAST_INPUTS,
+      ...inputs,
     },
     env,
     secrets: () => sim.tokensIssued,
@@ -55,19 +56,7 @@ describe('the job log', () => {
   });
 
   it('a timed-out run: one annotation per target and the step failure, no warning about the time that ran out', async () => {
-    simulator = await startSapSimulator({ scenario: 'endless' });
-    const sim = simulator;
-    const run = await runAction({
-      inputs: {
-        provider: 'sap-cloud-integration',
-        'service-key': sim.serviceKey,
-        id: 'Order_Sync\nBilling_Sync',
-        deploy: 'true',
-        ...FAST_INPUTS,
-        timeout: '1s',
-      },
-      secrets: () => sim.tokensIssued,
-    });
+    const run = await sapRun('endless', {}, { timeout: '1s' });
     expect(run.outputs.status).toBe('timed_out');
     const lines = run.visibleLog.split('\n');
     expect(lines.filter((line) => line.startsWith('::warning'))).toEqual([]);
