@@ -1420,6 +1420,7 @@ function sum(values) {
 ;// CONCATENATED MODULE: ./src/engine/stages.ts
 
 
+
 /** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
 function stagesOf(found, deploy) {
     const stages = deploy ? (found.stages ?? []).filter((stage) => stage.targets.length > 0) : [];
@@ -1462,7 +1463,7 @@ function decidedResult(run, decided) {
         timeline: [{ atMs, state: decided.verdict, providerStatus: '' }],
     };
 }
-/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
+/** What the provider can tell once the verdicts are in; nothing (with a warning, or a note when out of time) when it cannot be read. */
 async function readFindings(run, session, results) {
     const after = session.afterTargets?.bind(session);
     if (!after || run.signal.aborted)
@@ -1471,7 +1472,11 @@ async function readFindings(run, session, results) {
         return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
     }
     catch (error) {
-        run.log.warning(`could not read what the run found out (the verdicts stand): ${(0,errors/* messageOf */.b)(error)}`);
+        // A deadline that passed is the verdict's own story (timed_out, or verdicts that came just in time), not a warning.
+        if (error instanceof OutOfTime)
+            run.log.info('no time left to read what the run found out (the verdicts stand)');
+        else
+            run.log.warning(`could not read what the run found out (the verdicts stand): ${(0,errors/* messageOf */.b)(error)}`);
         return {};
     }
 }

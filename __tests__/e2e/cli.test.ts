@@ -109,6 +109,20 @@ describe('await-deploy on the command line', () => {
     expect(run.summary).toMatch(/^## \S+ Deploy failed: wf-1$/m);
   });
 
+  it("a failed target's group and annotation on stderr as plain text: a title, its lines indented, no command", async () => {
+    const run = await play('provision-failed');
+    expect(run.exitCode).toBe(1);
+    const log = lines(run.stderr);
+    expect(run.stderr).not.toMatch(/::|##\[/);
+    const title = log.findIndex((line) => /^wf-1: failed \(FAILED\) · 2 status reads · /.test(line));
+    expect(title).toBeGreaterThan(-1);
+    expect(log[title + 1]).toMatch(/^ {2}provisioning failed: .*invalid credential$/);
+    expect(log.filter((line) => line.startsWith('error: '))).toEqual([
+      expect.stringMatching(/^error: wf-1: failed: provisioning failed: .*invalid credential$/),
+    ]);
+    expect(log.at(-1)).toMatch(/^await-deploy: failed: /);
+  });
+
   it('not ready with fail-on-not-ready: false → 0, the verdict in the outputs', async () => {
     const run = await play('provision-failed', { args: ['--fail-on-not-ready=false'] });
     expect(run.exitCode).toBe(0);

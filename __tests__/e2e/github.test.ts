@@ -235,6 +235,19 @@ describe('GitHub reporting end to end', () => {
     ]);
   });
 
+  it('logs the GitHub reporting as one group after the verdict, outside the live lines', async () => {
+    const gh = await github();
+    const run = await runOnPullRequest(gh, 'provision-completed');
+    expect(run.exitCode).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((line) => line === '::group::GitHub reporting')).toHaveLength(1);
+    const start = lines.indexOf('::group::GitHub reporting');
+    const end = lines.indexOf('::endgroup::', start);
+    expect(end).toBeGreaterThan(start + 1);
+    expect(lines.slice(start + 1, end).some((line) => line.startsWith('::'))).toBe(false);
+    expect(lines.findIndex((line) => line.startsWith('Ready: '))).toBeLessThan(start);
+  });
+
   it('makes no GitHub request when no GitHub feature is on', async () => {
     const gh = await github();
     const run = await runOnPullRequest(gh, 'provision-completed', { 'github-token': TOKEN });

@@ -10,7 +10,7 @@ afterEach(async () => {
   simulator = undefined;
 });
 
-async function sapRun(scenario: string, env: Record<string, string> = {}) {
+async function sapRun(scenario: string, env: Record<string, string> = {}, inputs: Record<string, string> = {}) {
   simulator = await startSapSimulator({ scenario });
   const sim = simulator;
   return runAction({
@@ -20,6 +20,7 @@ async function sapRun(scenario: string, env: Record<string, string> = {}) {
       id: 'Order_Sync\nBilling_Sync',
       deploy: 'true',
       ...FAST_INPUTS,
+      ...inputs,
     },
     env,
     secrets: () => sim.tokensIssued,
@@ -52,6 +53,16 @@ describe('the job log', () => {
     expect(lines.filter((line) => line.startsWith('::error::'))).toEqual([
       expect.stringMatching(/^::error::failed: Order_Sync: /),
     ]);
+  });
+
+  it('a timed-out run: one annotation per target and the step failure, no warning about the time that ran out', async () => {
+    const run = await sapRun('endless', {}, { timeout: '1s' });
+    expect(run.outputs.status).toBe('timed_out');
+    const lines = run.visibleLog.split('\n');
+    expect(lines.filter((line) => line.startsWith('::warning'))).toEqual([]);
+    expect(
+      lines.filter((line) => line.startsWith('::error')).map((line) => line.slice(0, line.indexOf('::', 2))),
+    ).toEqual(['::error title=Order_Sync%3A timed_out', '::error title=Billing_Sync%3A timed_out', '::error']);
   });
 
   it('without a summary file: one line saying so, no warning', async () => {

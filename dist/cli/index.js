@@ -438,9 +438,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	// no baseURI
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
@@ -510,7 +521,7 @@ var __webpack_exports__ = {};
 const signals = (0,_edge_signals_js__WEBPACK_IMPORTED_MODULE_0__/* .watchSignals */ .R)();
 let received;
 signals.onFirst((signal) => (received = signal));
-void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6499))
+void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9255))
     .then(({ runCli }) => runCli({
     argv: process.argv.slice(2),
     env: process.env,

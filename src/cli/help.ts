@@ -1,5 +1,9 @@
-/** `--help`: every input, grouped by provider, from INPUT_DOCS; nothing here lists an input by hand. */
+/**
+ * `--help`: every input, grouped by provider by INPUT_DOCS, in action.yml's words; nothing here lists an
+ * input by hand.
+ */
 import { PROVIDER_NAMES, type ProviderName } from '../config/config.js';
+import { actionInput } from '../config/action-inputs.js';
 import { INPUT_DOCS, type InputDoc } from '../config/input-docs.js';
 import { INPUT, SECRET_INPUTS, type InputName } from '../config/inputs.js';
 import { CLI_FLAGS, inputEnvVariable, takesBareFlag } from './args.js';
@@ -74,7 +78,7 @@ export function helpText(): string {
 }
 
 function inputLines(name: InputName): string[] {
-  const doc = INPUT_DOCS[name];
+  const doc = actionInput(name);
   const cli = CLI_MEANING[name];
   const value = cli?.value ?? (takesBareFlag(name) ? '' : 'VALUE');
   const flag = takesBareFlag(name) ? `--${name}[=true|false]` : `--${name} ${value}`;

@@ -14,7 +14,6 @@ import { jsonWithoutCiCommands } from './ci-commands.js';
 import { colourWanted } from './colour.js';
 import { DOTENV_MAX_BYTES, dotenvReport } from './dotenv.js';
 import { EXIT_BAD_INPUT, EXIT_ERROR, exitCode } from './exit-code.js';
-import { helpText } from './help.js';
 import { cliInputReader, summaryFile } from './inputs.js';
 
 export interface CliProcess {
@@ -38,6 +37,8 @@ export async function runCli(cli: CliProcess): Promise<number> {
   }
   const { request } = parsed;
   if (request.help) {
+    // Loaded for --help only: it parses action.yml, which a run never needs.
+    const { helpText } = await import('./help.js');
     cli.stdout(helpText());
     return 0;
   }

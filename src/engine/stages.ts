@@ -2,7 +2,7 @@ import { messageOf } from '../core/errors.js';
 import type { DeployStage, RunFindings, TargetResult } from '../core/types.js';
 import type { DecidedTarget, FoundTargets, ProviderSession } from '../providers/types.js';
 import { retryTransient } from './retry.js';
-import type { Run } from './run.js';
+import { OutOfTime, type Run } from './run.js';
 import type { TargetWatch } from './target.js';
 
 /** The stages to follow: the provider's deploy order with `deploy: true`, otherwise every target at once. */
@@ -54,7 +54,7 @@ export function decidedResult(run: Run, decided: DecidedTarget): TargetResult {
   };
 }
 
-/** What the provider can tell once the verdicts are in; nothing (with a warning) when it cannot be read. */
+/** What the provider can tell once the verdicts are in; nothing (with a warning, or a note when out of time) when it cannot be read. */
 export async function readFindings(
   run: Run,
   session: ProviderSession,
@@ -65,7 +65,9 @@ export async function readFindings(
   try {
     return await retryTransient(run, 'reading what the run found out', (options) => after(results, options));
   } catch (error) {
-    run.log.warning(`could not read what the run found out (the verdicts stand): ${messageOf(error)}`);
+    // A deadline that passed is the verdict's own story (timed_out, or verdicts that came just in time), not a warning.
+    if (error instanceof OutOfTime) run.log.info('no time left to read what the run found out (the verdicts stand)');
+    else run.log.warning(`could not read what the run found out (the verdicts stand): ${messageOf(error)}`);
     return {};
   }
 }

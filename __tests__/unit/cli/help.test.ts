@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../../../src/cli/help.ts';
-import { INPUT_DOCS } from '../../../src/config/input-docs.ts';
 import { INPUT, type InputName } from '../../../src/config/inputs.ts';
+import { entries } from '../../support/action-yml.ts';
 
 const help = helpText();
 /** `--help` as sections: title → its lines. */
@@ -47,11 +47,11 @@ describe('--help', () => {
     expect(section('Exit codes')).toMatch(/^ {2}143 +cancelled by SIGTERM$/m);
   });
 
-  it('takes every description from INPUT_DOCS', () => {
+  it('takes every description from action.yml', () => {
     const flat = help.replace(/\n {30}/g, ' ');
     const cliOwn: InputName[] = [INPUT.summary, INPUT.githubToken];
-    for (const [name, doc] of Object.entries(INPUT_DOCS)) {
-      if (!cliOwn.includes(name as InputName)) expect(flat).toContain(doc.description);
+    for (const [name, input] of entries('inputs')) {
+      if (!cliOwn.includes(name as InputName)) expect(flat).toContain(input.description);
     }
   });
 });

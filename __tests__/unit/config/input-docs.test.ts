@@ -1,5 +1,6 @@
 /** The command line's --help says what action.yml says: same descriptions, same defaults, same booleans. */
 import { describe, expect, it } from 'vitest';
+import { actionInput } from '../../../src/config/action-inputs.ts';
 import { INPUT_DOCS } from '../../../src/config/input-docs.ts';
 import { INPUT, type InputName } from '../../../src/config/inputs.ts';
 import { parseConfig } from '../../../src/config/parse.ts';
@@ -28,15 +29,15 @@ function complaintAbout(name: InputName): string {
   }
 }
 
-describe('INPUT_DOCS', () => {
+describe('the command line reads action.yml', () => {
   it.each(names)('%s: has the description of action.yml', (name) => {
-    expect(INPUT_DOCS[name].description).toBe(actionInputs.get(name)?.description);
+    expect(actionInput(name).description).toBe(actionInputs.get(name)?.description);
   });
 
   it.each(names)('%s: has the default of action.yml', (name) => {
     const inActionYml = actionInputs.get(name)?.default;
     const literal = inActionYml !== undefined && !RUNNER_EXPRESSION.test(inActionYml) ? inActionYml : undefined;
-    expect(INPUT_DOCS[name].default).toBe(literal);
+    expect(actionInput(name).default).toBe(literal);
   });
 
   it('calls boolean exactly the inputs the parser reads as true or false', () => {
