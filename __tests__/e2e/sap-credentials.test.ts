@@ -77,6 +77,33 @@ describe('SAP certificate credentials over mutual TLS', () => {
     for (const line of pemLines()) expect(action.stdout).toContain(`::add-mask::${line}`);
   });
 
+  it('skips an unchanged package artifact with an X.509 key: every read before the deploy carries its token', async () => {
+    const packages = {
+      Orders: [
+        { id: 'Orders_iFlow', type: 'integration-flow', version: '1.0.0' },
+        { id: 'Billing_iFlow', type: 'integration-flow', version: '1.1.0' },
+      ],
+    } as const;
+    const { action, sim } = await run(
+      { scenario: 'started', auth: x509Auth(), packages: { packages: structuredClone(packages) } },
+      (s) => ({
+        'service-key': s.serviceKey,
+        'ca-certificate': TEST_CA,
+        id: '',
+        package: 'Orders',
+        deploy: 'true',
+        'skip-unchanged': 'true',
+      }),
+    );
+    expect(action.outputs).toMatchObject({ status: 'succeeded', skipped: 'Orders_iFlow' });
+    const deploys = sim.requests.filter((r) => r.method === 'POST' && r.path.includes('/Deploy'));
+    expect(new Set(deploys.map((r) => /Id=%27(\w+)%27/.exec(r.url)?.[1]))).toEqual(new Set(['Billing_iFlow']));
+    const api = sim.requests.filter((r) => r.url.startsWith('/api/v1'));
+    expect(api.some((r) => r.path.startsWith("/api/v1/IntegrationDesigntimeArtifacts(Id='Orders_iFlow'"))).toBe(true);
+    expect(tokenRequests(sim.certificateTokenServer)).toHaveLength(1);
+    expect(api.every((r) => r.headers.authorization === `Bearer ${sim.tokensIssued[0] ?? '-'}`)).toBe(true);
+  });
+
   it('deploys with client-id, client-certificate, client-key and token-url', async () => {
     const { certificate, key } = clientCertificate();
     const { action, sim } = await run({ scenario: 'deploy-ok', auth: x509Auth() }, (s) => ({
