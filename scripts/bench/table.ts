@@ -16,6 +16,8 @@ export interface BenchResults {
 }
 
 const STARTUP_GOAL = 4;
+const MANY_WALL_GOAL = 1.5;
+const RSS_GOAL_MB = 150;
 
 /**
  * A markdown table of plain figures. Not the report's own (`src/report/format.ts`): the benchmark runs under
@@ -25,8 +27,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-const MANY_WALL_GOAL = 1.5;
-const RSS_GOAL_MB = 150;
 
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
