@@ -1363,6 +1363,9 @@ const NO_PACKAGES = { packages: [], exclude: [], skipUnchanged: false };
 /** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
 const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
 const BUILT_NOT_IN_RUNTIME = 'SUCCESS (not in runtime)';
+const ACCEPTED_NOT_IN_RUNTIME = '(not in runtime)';
+/** failed for never showing up in the runtime: there are no error details to read */
+const NOT_IN_RUNTIME = new Set([BUILT_NOT_IN_RUNTIME, ACCEPTED_NOT_IN_RUNTIME]);
 class SapSession {
     settings;
     now;
@@ -1409,7 +1412,7 @@ class SapSession {
         const deployedNotBeforeMs = answeredAt(response, sentAt) - STALE_TOLERANCE_MS;
         if (taskId === undefined) {
             // Message mappings: the tenant gives no task, so there is no build to follow, only the runtime entry.
-            this.progress.set(id, { phase: 'runtime', deployed: true, deployedNotBeforeMs });
+            this.progress.set(id, { phase: 'runtime', deployed: true, acceptedAtMs: this.now(), deployedNotBeforeMs });
             return { message: `${id}: deploy of version ${version} requested (no task id: following the runtime entry)` };
         }
         this.progress.set(id, { phase: 'build', taskId, deployedNotBeforeMs });
@@ -1435,7 +1438,7 @@ class SapSession {
         }
         if (progress.phase === 'runtime') {
             const runtime = await this.readRuntime(id, progress, call);
-            if (runtime.state !== 'failed' || runtime.providerStatus === BUILT_NOT_IN_RUNTIME)
+            if (runtime.state !== 'failed' || NOT_IN_RUNTIME.has(runtime.providerStatus ?? ''))
                 return runtime;
             return this.failedNow(id, runtime);
         }
@@ -1514,7 +1517,7 @@ class SapSession {
         const response = await this.api.get(sapUrls.runtime(this.settings.root, id), call);
         if (isEntityNotFound(response)) {
             const missing = (0,not_found/* notFoundSnapshot */.u)(response, context, `'${id}' is not deployed on this tenant — check the artifact Id (not its display name) and url`);
-            return progress.deployed ? this.missingAfterDeploy(id, progress.builtAtMs) : missing;
+            return progress.deployed ? this.missingAfterDeploy(id, progress) : missing;
         }
         (0,http_status/* assertStatus */.LZ)(response, [200], context);
         const entity = await readEntity(response, context);
@@ -1525,26 +1528,27 @@ class SapSession {
         });
     }
     /**
-     * A deployed artifact the runtime does not show yet. After a `SUCCESS` build that lasts only the grace: a
-     * flow whose runtime profile is an Edge Integration Cell never appears here, and waiting until `timeout`
-     * would say nothing.
+     * A deployed artifact the runtime does not show yet. After a `SUCCESS` build (or a deploy accepted without a
+     * task id) that lasts only the grace: an artifact whose runtime profile is an Edge Integration Cell never
+     * appears here, and waiting until `timeout` would say nothing.
      */
-    missingAfterDeploy(id, builtAtMs) {
-        if (builtAtMs === undefined) {
-            return { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' };
-        }
+    missingAfterDeploy(id, progress) {
+        const { builtAtMs, acceptedAtMs } = progress;
+        const sinceMs = builtAtMs ?? acceptedAtMs;
         const graceMs = this.settings.runtimeGraceMs;
-        if (this.now() - builtAtMs < graceMs) {
-            return {
-                state: 'in_progress',
-                providerStatus: 'SUCCESS',
-                message: 'build succeeded, waiting for the runtime to pick up the deploy',
-            };
+        if (sinceMs === undefined || this.now() - sinceMs < graceMs) {
+            return builtAtMs === undefined
+                ? { state: 'in_progress', providerStatus: NO_RUNTIME_ENTRY, message: 'waiting for the runtime entry' }
+                : {
+                    state: 'in_progress',
+                    providerStatus: 'SUCCESS',
+                    message: 'build succeeded, waiting for the runtime to pick up the deploy',
+                };
         }
         return {
             state: 'failed',
-            providerStatus: BUILT_NOT_IN_RUNTIME,
-            message: `the build succeeded, but '${id}' did not appear in the Cloud Integration runtime within ${(0,values/* formatDuration */.a3)(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
+            providerStatus: builtAtMs === undefined ? ACCEPTED_NOT_IN_RUNTIME : BUILT_NOT_IN_RUNTIME,
+            message: `${builtAtMs === undefined ? 'the deploy was accepted' : 'the build succeeded'}, but '${id}' did not appear in the Cloud Integration runtime within ${(0,values/* formatDuration */.a3)(graceMs)} — it may have been deployed to another runtime (an Edge Integration Cell runtime profile): check the runtime profile of the artifact and its deployment there`,
         };
     }
     async readErrorInformation(id, call) {

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../../sim/run-action.ts';
+import type { PackageArtifact } from '../../sim/sap-packages.ts';
 import { DEMO_CLIENT, startSapSimulator, type SapSimulator, type SapSimulatorOptions } from '../../sim/sap.ts';
 import { clientCertificate, encryptedKey } from '../../sim/tls/client-certificate.ts';
 import { TEST_CA } from '../../sim/tls/server-certificate.ts';
@@ -75,6 +76,30 @@ describe('SAP certificate credentials over mutual TLS', () => {
     expect(tokenRequests(sim)).toEqual([]);
     expect(sim.requests.every((r) => r.clientCertificate === undefined)).toBe(true);
     for (const line of pemLines()) expect(action.stdout).toContain(`::add-mask::${line}`);
+  });
+
+  it('skips an unchanged package artifact with an X.509 key: every read before the deploy carries its token', async () => {
+    const packages: Record<string, PackageArtifact[]> = {
+      Orders: [
+        { id: 'Orders_iFlow', type: 'integration-flow', version: '1.0.0' },
+        { id: 'Billing_iFlow', type: 'integration-flow', version: '1.1.0' },
+      ],
+    };
+    const { action, sim } = await run({ scenario: 'started', auth: x509Auth(), packages: { packages } }, (s) => ({
+      'service-key': s.serviceKey,
+      'ca-certificate': TEST_CA,
+      id: '',
+      package: 'Orders',
+      deploy: 'true',
+      'skip-unchanged': 'true',
+    }));
+    expect(action.outputs).toMatchObject({ status: 'succeeded', skipped: 'Orders_iFlow' });
+    const deploys = sim.requests.filter((r) => r.method === 'POST' && r.path.includes('/Deploy'));
+    expect(new Set(deploys.map((r) => /Id=%27(\w+)%27/.exec(r.url)?.[1]))).toEqual(new Set(['Billing_iFlow']));
+    const api = sim.requests.filter((r) => r.url.startsWith('/api/v1'));
+    expect(api.some((r) => r.path.startsWith("/api/v1/IntegrationDesigntimeArtifacts(Id='Orders_iFlow'"))).toBe(true);
+    expect(tokenRequests(sim.certificateTokenServer)).toHaveLength(1);
+    expect(api.every((r) => r.headers.authorization === `Bearer ${sim.tokensIssued[0] ?? '-'}`)).toBe(true);
   });
 
   it('deploys with client-id, client-certificate, client-key and token-url', async () => {

@@ -151,6 +151,33 @@ describe('sap-cloud-integration packages end to end', () => {
     expect(action.summary).toContain('1 artifact unchanged');
   });
 
+  it('sends a package deploy refused by a gateway again, never one refused with a 400, and goes on', async () => {
+    const { action, sim, result } = await run(
+      {
+        scenario: 'deploy-ok',
+        artifacts: { Order_Mapping: 'deploy-gateway', Country_Codes: 'deploy-refused', Orders_iFlow: 'deploy-gateway' },
+        packages: { packages: { Orders: ORDERS } },
+      },
+      { package: 'Orders', deploy: 'true' },
+    );
+    expect(action.outputs.status).toBe('error');
+    const posts = (id: string) =>
+      sim.requests.filter((r) => r.method === 'POST' && r.headers['x-csrf-token'] && artifactOf(r, sim) === id);
+    expect(posts('Order_Mapping')).toHaveLength(3);
+    expect(posts('Country_Codes')).toHaveLength(1);
+    expect(posts('Orders_iFlow')).toHaveLength(3);
+    const verdicts = Object.fromEntries(result.targets.map((target) => [target.id, target.status]));
+    expect(verdicts).toEqual({
+      Order_Scripts: 'succeeded',
+      Shared_Scripts: 'succeeded',
+      Country_Codes: 'error',
+      Order_Mapping: 'succeeded',
+      Orders_iFlow: 'succeeded',
+      Billing_iFlow: 'succeeded',
+      Invoice_iFlow: 'succeeded',
+    });
+  });
+
   it('gives endpoints only for the flows that succeeded, {} when none did', async () => {
     const packages = {
       packages: { Orders: ORDERS.filter((artifact) => FLOWS.includes(artifact.id)) },

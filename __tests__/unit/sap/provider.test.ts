@@ -301,6 +301,22 @@ describe('SAP session: runtime', () => {
     expect((await readTimes(session, 1))[0]).toMatchObject({ state: 'failed' });
   });
 
+  it('fails a message-mapping deploy without a task id that never reaches the runtime after the grace', async () => {
+    let now = 1_000_000;
+    const inputs = { 'artifact-type': 'message-mapping', 'discovery-timeout': '30s' };
+    const { sim, session } = await open({ scenario: 'not-deployed' }, inputs, () => now);
+    expect((await session.trigger?.('Order_Sync', CALL))?.taskId).toBeUndefined();
+    now += 119_999;
+    expect((await readTimes(session, 1))[0]).toMatchObject({ state: 'in_progress' });
+    now += 1;
+    const [missing] = await readTimes(session, 1);
+    expect(missing).toMatchObject({ state: 'failed' });
+    expect(missing?.message).toContain('did not appear in the Cloud Integration runtime within 2m');
+    expect(missing?.message).toContain('Edge Integration Cell');
+    expect(missing?.message).not.toContain('build');
+    expect(api(sim).some((r) => r.url.includes('ErrorInformation'))).toBe(false);
+  });
+
   it('follows the runtime entry of a message-mapping deploy that answers without a task id', async () => {
     let now = 0;
     const { sim, session } = await open({ scenario: 'redeploy' }, { 'artifact-type': 'message-mapping' }, () => now);
