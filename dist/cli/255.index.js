@@ -864,6 +864,8 @@ function unfoundResult(error, startedAt, durationMs) {
 var engine_verdict = __webpack_require__(6559);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/time-left.ts
+var time_left = __webpack_require__(5195);
 ;// CONCATENATED MODULE: ./src/report/log.ts
 /**
  * The job log's text, as plain lines any edge can print: the heartbeat while waiting, one block of
@@ -872,9 +874,10 @@ var format = __webpack_require__(2011);
 
 
 
+
 /** More targets than this are counted by state instead of named one by one. */
 const MAX_NAMED_TARGETS = 5;
-/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1m left` */
+/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1 min left` */
 function heartbeatLine(progress) {
     const { targets } = progress;
     const states = targets.length <= MAX_NAMED_TARGETS
@@ -882,9 +885,9 @@ function heartbeatLine(progress) {
         : `${targets.length} targets: ${countByState(targets)}`;
     const parts = [`still waiting after ${(0,values/* formatDuration */.a3)(progress.elapsedMs)}: ${states}`];
     parts.push((0,format/* plural */.LS)(progress.reads, 'status read'));
-    if (progress.estimateMs !== undefined && Number.isFinite(progress.estimateMs)) {
-        parts.push(`about ${(0,values/* formatDuration */.a3)(Math.max(0, progress.estimateMs))} left`);
-    }
+    const left = (0,time_left/* timeLeft */.f)(progress.estimateMs);
+    if (left)
+        parts.push(left);
     return parts.join(' · ');
 }
 function liveState(target) {
@@ -2374,8 +2377,8 @@ function idList(ids) {
     return shown.map((id) => (0,format/* inlineCode */.ti)(id)).join(', ') + (omitted > 0 ? ` … ${omitted} more` : '');
 }
 
-// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
-var report_sections = __webpack_require__(3854);
+// EXTERNAL MODULE: ./src/report/sections.ts
+var report_sections = __webpack_require__(3844);
 ;// CONCATENATED MODULE: ./src/report/target-details.ts
 
 
@@ -3893,23 +3896,82 @@ function redactResult(result, redact) {
 
 /***/ }),
 
-/***/ 3854:
+/***/ 3844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X$: () => (/* binding */ pollingFigures),
+/* harmony export */   fh: () => (/* binding */ TABLE_MESSAGE_CHARS),
+/* harmony export */   iY: () => (/* binding */ targetTable),
+/* harmony export */   rv: () => (/* binding */ deployedWhat)
+/* harmony export */ });
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3750);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
+/* harmony import */ var _time_left_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5195);
+/* harmony import */ var _verdicts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9910);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fh: () => (/* binding */ TABLE_MESSAGE_CHARS),
-  rv: () => (/* binding */ deployedWhat),
-  X$: () => (/* binding */ pollingFigures),
-  iY: () => (/* binding */ targetTable)
-});
 
-// EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(3750);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
-;// CONCATENATED MODULE: ./src/report/time-left.ts
+
+
+const TARGET_NOUN = {
+    'sap-cloud-integration': 'artifact',
+    'opensearch-flow-framework': 'workflow',
+    'nl-flow': 'workflow',
+    installer: 'deploy session',
+};
+const MAX_IDS_IN_HEADLINE = 5;
+/** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
+function deployedWhat(info) {
+    const parts = [`<b>${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(info.provider)}</b>`];
+    if (info.endpoint)
+        parts[0] += ` at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.endpoint, 200)}`;
+    if (info.ids.length > 0) {
+        const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
+        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(id));
+        const more = info.ids.length > MAX_IDS_IN_HEADLINE ? ` … ${info.ids.length - MAX_IDS_IN_HEADLINE} more` : '';
+        parts.push(`${noun} ${shown.join(', ')}${more}`);
+    }
+    if (info.version)
+        parts.push(`version ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(info.version)}`);
+    parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
+    return parts.join(' · ');
+}
+const MAX_TABLE_ROWS = 30;
+/** A message longer than this is cut in the table; its full text is then kept in the details. */
+const TABLE_MESSAGE_CHARS = 240;
+/**
+ * One row per target (the worst when there are many): state, provider status, progress, duration,
+ * message; a column no target has anything for is left out.
+ */
+function targetTable(result, maxRows = MAX_TABLE_ROWS) {
+    const { shown, hidden } = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .targetsToShow */ .hw)(result.targets, maxRows);
+    const rows = shown.map((target) => [
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(target.id),
+        (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .markedVerdict */ .qn)(target.verdict),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.providerStatus, 80),
+        [(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .progressBar */ .hr)(target.snapshot?.progress), (0,_time_left_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f)(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
+        (0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(target.durationMs),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.message, TABLE_MESSAGE_CHARS),
+    ]);
+    const more = (0,_verdicts_js__WEBPACK_IMPORTED_MODULE_2__/* .hiddenTargetsLine */ .rc)(hidden);
+    const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .compactTable */ .YI)(header, rows) + (more ? `\n\n${more}` : '');
+}
+/** `12 status reads · 1 transient error retried · 42.0s` */
+function pollingFigures(result) {
+    const retried = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.transientErrors, 'transient error')} retried`;
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(result.attempts, 'status read')} · ${retried} · ${(0,_config_values_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}`;
+}
+
+
+/***/ }),
+
+/***/ 5195:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ timeLeft)
+/* harmony export */ });
 /**
  * `about 40 s left`: a progress estimate as a person reads it, rounded as coarsely as an estimate deserves
  * (whole seconds under 10 s, 5 s steps under a minute, then minutes); empty without an estimate.
@@ -3928,63 +3990,6 @@ function timeLeft(remainingMs) {
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
     return `about ${hours} h${rest ? ` ${rest} min` : ''} left`;
-}
-
-// EXTERNAL MODULE: ./src/report/verdicts.ts
-var verdicts = __webpack_require__(9910);
-;// CONCATENATED MODULE: ./src/report/sections.ts
-
-
-
-
-const TARGET_NOUN = {
-    'sap-cloud-integration': 'artifact',
-    'opensearch-flow-framework': 'workflow',
-    'nl-flow': 'workflow',
-    installer: 'deploy session',
-};
-const MAX_IDS_IN_HEADLINE = 5;
-/** `opensearch-flow-framework at https://host:9200 · workflow wf-1 · deploy triggered` */
-function deployedWhat(info) {
-    const parts = [`<b>${(0,format/* inlineText */.ln)(info.provider)}</b>`];
-    if (info.endpoint)
-        parts[0] += ` at ${(0,format/* inlineCode */.ti)(info.endpoint, 200)}`;
-    if (info.ids.length > 0) {
-        const noun = TARGET_NOUN[info.provider] + (info.ids.length === 1 ? '' : 's');
-        const shown = info.ids.slice(0, MAX_IDS_IN_HEADLINE).map((id) => (0,format/* inlineCode */.ti)(id));
-        const more = info.ids.length > MAX_IDS_IN_HEADLINE ? ` … ${info.ids.length - MAX_IDS_IN_HEADLINE} more` : '';
-        parts.push(`${noun} ${shown.join(', ')}${more}`);
-    }
-    if (info.version)
-        parts.push(`version ${(0,format/* inlineCode */.ti)(info.version)}`);
-    parts.push(info.deploy ? 'deploy triggered by this step' : 'waiting for a deploy started elsewhere');
-    return parts.join(' · ');
-}
-const MAX_TABLE_ROWS = 30;
-/** A message longer than this is cut in the table; its full text is then kept in the details. */
-const TABLE_MESSAGE_CHARS = 240;
-/**
- * One row per target (the worst when there are many): state, provider status, progress, duration,
- * message; a column no target has anything for is left out.
- */
-function targetTable(result, maxRows = MAX_TABLE_ROWS) {
-    const { shown, hidden } = (0,verdicts/* targetsToShow */.hw)(result.targets, maxRows);
-    const rows = shown.map((target) => [
-        (0,format/* inlineCode */.ti)(target.id),
-        (0,verdicts/* markedVerdict */.qn)(target.verdict),
-        (0,format/* inlineText */.ln)(target.providerStatus, 80),
-        [(0,format/* progressBar */.hr)(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
-        (0,values/* formatDuration */.a3)(target.durationMs),
-        (0,format/* inlineText */.ln)(target.message, TABLE_MESSAGE_CHARS),
-    ]);
-    const more = (0,verdicts/* hiddenTargetsLine */.rc)(hidden);
-    const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
-    return (0,format/* compactTable */.YI)(header, rows) + (more ? `\n\n${more}` : '');
-}
-/** `12 status reads · 1 transient error retried · 42.0s` */
-function pollingFigures(result) {
-    const retried = `${(0,format/* plural */.LS)(result.transientErrors, 'transient error')} retried`;
-    return `${(0,format/* plural */.LS)(result.attempts, 'status read')} · ${retried} · ${(0,values/* formatDuration */.a3)(result.durationMs)}`;
 }
 
 

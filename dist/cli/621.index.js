@@ -228,8 +228,8 @@ async function withRetry(send, sleep, signal) {
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
-// EXTERNAL MODULE: ./src/report/sections.ts + 1 modules
-var sections = __webpack_require__(3854);
+// EXTERNAL MODULE: ./src/report/sections.ts
+var sections = __webpack_require__(3844);
 // EXTERNAL MODULE: ./src/report/verdicts.ts
 var verdicts = __webpack_require__(9910);
 // EXTERNAL MODULE: ./src/report/gantt.ts

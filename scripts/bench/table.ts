@@ -5,6 +5,15 @@ import type { ManyRow } from './many.ts';
 import type { StartupResult } from './startup.ts';
 import type { TimeoutRow } from './timeout.ts';
 
+/**
+ * A markdown table of figures. Not the report's: Node's type stripping, which runs this script, cannot follow
+ * `src/`'s `.js` import specifiers.
+ */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
 export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; freeMemoryGiB: number; node: string; platform: string };
   timeScale: number;

@@ -213,7 +213,14 @@ export class Cluster {
       }
     }
     const nodes = provisionNodes(workflow.template);
-    const created = workflow.state === 'COMPLETED' ? nodes : workflow.state === 'NOT_STARTED' ? [] : nodes.slice(0, 1);
+    // While provisioning, one more step's resource per read (the last only once COMPLETED), as a cluster working through the steps.
+    const provisioned = Math.max(1, Math.min(workflow.readsSinceProvisioning, nodes.length - 1));
+    const created =
+      workflow.state === 'COMPLETED'
+        ? nodes
+        : workflow.state === 'NOT_STARTED'
+          ? []
+          : nodes.slice(0, workflow.state === 'PROVISIONING' ? provisioned : 1);
     return json(200, {
       workflow_id: id,
       state: workflow.state,

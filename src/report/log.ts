@@ -6,6 +6,7 @@ import { formatDuration } from '../config/values.js';
 import type { Component, LogLine, RunResult, TargetResult, TargetState, Verdict } from '../core/types.js';
 import { isReady } from '../engine/verdict.js';
 import { plural } from './format.js';
+import { timeLeft } from './time-left.js';
 
 /** What the log knows of one target while the wait goes on. */
 export interface LiveTarget {
@@ -28,7 +29,7 @@ export interface RunProgress {
 /** More targets than this are counted by state instead of named one by one. */
 const MAX_NAMED_TARGETS = 5;
 
-/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1m left` */
+/** `still waiting after 2m: Order_Sync in_progress (DEPLOYING) 40%, Billing_Sync pending · 14 status reads · about 1 min left` */
 export function heartbeatLine(progress: RunProgress): string {
   const { targets } = progress;
   const states =
@@ -37,9 +38,8 @@ export function heartbeatLine(progress: RunProgress): string {
       : `${targets.length} targets: ${countByState(targets)}`;
   const parts = [`still waiting after ${formatDuration(progress.elapsedMs)}: ${states}`];
   parts.push(plural(progress.reads, 'status read'));
-  if (progress.estimateMs !== undefined && Number.isFinite(progress.estimateMs)) {
-    parts.push(`about ${formatDuration(Math.max(0, progress.estimateMs))} left`);
-  }
+  const left = timeLeft(progress.estimateMs);
+  if (left) parts.push(left);
   return parts.join(' · ');
 }
 

@@ -96,7 +96,7 @@ describe('heartbeat', () => {
     await clock.sleep(56_000);
     heartbeat.stop();
     expect(log.visible.map((line) => line.text)).toEqual([
-      'still waiting after 55s: a in_progress (DEPLOYING) · 3 status reads · about 40s left',
+      'still waiting after 55s: a in_progress (DEPLOYING) · 3 status reads · about 40 s left',
     ]);
   });
 });

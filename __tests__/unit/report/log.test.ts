@@ -25,8 +25,16 @@ describe('heartbeatLine', () => {
       providerStatus: '',
     }));
     expect(heartbeatLine({ elapsedMs: 60_000, reads: 1, targets, estimateMs: 40_000 })).toBe(
-      'still waiting after 1m: 8 targets: 6 succeeded, 2 in_progress · 1 status read · about 40s left',
+      'still waiting after 1m: 8 targets: 6 succeeded, 2 in_progress · 1 status read · about 40 s left',
     );
+  });
+
+  it('rounds the estimate as the summary does: an estimate is no measurement', () => {
+    const targets = [{ id: 'a', state: 'in_progress' as const, providerStatus: 'PROVISIONING', progress: 42 }];
+    expect(heartbeatLine({ elapsedMs: 60_000, reads: 9, targets, estimateMs: 37_300 })).toBe(
+      'still waiting after 1m: a in_progress (PROVISIONING) 42% · 9 status reads · about 35 s left',
+    );
+    expect(heartbeatLine({ elapsedMs: 60_000, reads: 9, targets, estimateMs: 150_000 })).toMatch(/about 3 min left$/);
   });
 });
 
