@@ -28,15 +28,6 @@ const STARTUP_GOAL = 4;
 const MANY_WALL_GOAL = 1.5;
 const RSS_GOAL_MB = 150;
 
-/**
- * A markdown table of plain figures. Not the report's own (`src/report/format.ts`): the benchmark runs under
- * Node's type stripping, which cannot load src's `.js` imports.
- */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
   const sections = [
