@@ -520,5 +520,5 @@ var __webpack_exports__ = {};
 
 // Before the bundle's heavy imports: a signal while they load still ends in a `cancelled` report.
 const signals = (0,_edge_signals_js__WEBPACK_IMPORTED_MODULE_0__/* .watchSignals */ .R)();
-void Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1001)).then(({ run }) => run(signals));
+void Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4168)).then(({ run }) => run(signals));
 

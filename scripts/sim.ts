@@ -14,13 +14,17 @@ const SIMULATORS: Record<string, string> = {
   installer: 'installer.ts',
 };
 
+const USAGE = `usage: npm run sim -- <${Object.keys(SIMULATORS).join('|')}> [--scenario NAME] [--port N]`;
+
 const [provider = '', ...rest] = process.argv.slice(2);
+if (provider === '--help' || provider === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
 const file = SIMULATORS[provider];
 if (!file) {
   const named = provider && !provider.startsWith('-') ? `unknown provider '${provider}'` : 'no provider given';
-  console.error(
-    `sim: ${named}; usage: npm run sim -- <${Object.keys(SIMULATORS).join('|')}> [--scenario NAME] [--port N]`,
-  );
+  console.error(`sim: ${named}; ${USAGE}`);
   process.exit(2);
 }
 const child = spawn(process.execPath, [join(REPO_ROOT, 'sim', file), ...rest], { stdio: 'inherit' });

@@ -56,3 +56,17 @@ describe('npm run demo', () => {
     }
   });
 });
+
+describe('npm run sim', () => {
+  const sim = (args: string[]) =>
+    spawnSync(process.execPath, ['scripts/sim.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it('--help prints the usage and exits 0; an unknown provider is one line of error, exit code 2', () => {
+    const help = sim(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run sim -- <sap-cloud-integration\|/);
+    const unknown = sim(['bogus']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -521,7 +521,7 @@ var __webpack_exports__ = {};
 const signals = (0,_edge_signals_js__WEBPACK_IMPORTED_MODULE_0__/* .watchSignals */ .R)();
 let received;
 signals.onFirst((signal) => (received = signal));
-void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9255))
+void Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6895))
     .then(({ runCli }) => runCli({
     argv: process.argv.slice(2),
     env: process.env,

@@ -1,6 +1,8 @@
 /**
  * AWS Signature V4 for Amazon OpenSearch Service (`es`) and OpenSearch Serverless (`aoss`), with `aws4`:
- * loaded only when a run signs, so other runs do not pay for it at start-up.
+ * a well-kept signer without dependencies that signs synchronously (one small chunk, loaded only when a run
+ * signs, so other runs do not pay for it at start-up); `@smithy/signature-v4` would bring a separate SHA-256
+ * package and several `@smithy` packages into the bundle for the same result.
  */
 import { createHash } from 'node:crypto';
 import type { RequestSigner, SignableRequest } from './sign.js';

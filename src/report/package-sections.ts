@@ -1,12 +1,12 @@
 /**
  * The summary's parts for SAP at package scale, each its own section: how many artifacts were left
- * alone as unchanged, the order of a staged deploy, and the endpoints of the flows that succeeded.
+ * alone as unchanged, the order of a staged deploy; and the endpoints of a flow that succeeded, for its row.
  */
 import type { RunResult } from '../core/types.js';
-import { firstOf, inlineCode, inlineText, moreLine, plural, table } from './format.js';
+import { firstOf, inlineCode, inlineText, plural } from './format.js';
 
 const MAX_IDS = 20;
-const MAX_ENDPOINT_ROWS = 30;
+const MAX_ENDPOINTS_IN_CELL = 3;
 
 /** `2 artifacts unchanged (that version already started), not deployed again: a, b`; empty when none was skipped. */
 export function skippedLine(result: RunResult): string {
@@ -24,15 +24,11 @@ export function deployOrderSection(result: RunResult): string {
   return `### Deploy order\n\nEach group was followed to its end before the next was deployed.\n\n${steps.join('\n')}`;
 }
 
-/** Flow → its endpoint URLs; empty when no flow has one. */
-export function endpointsSection(result: RunResult): string {
-  const rows = Object.entries(result.endpoints ?? {}).flatMap(([flow, urls]) =>
-    urls.map((url) => [inlineCode(flow), inlineCode(url, 300)]),
-  );
-  if (rows.length === 0) return '';
-  const { shown, omitted } = firstOf(rows, MAX_ENDPOINT_ROWS);
-  const more = moreLine(omitted, 'endpoints (all are in output `endpoints`)');
-  return `### Endpoints\n\n${table(['Integration flow', 'Endpoint'], shown)}${more ? `\n\n${more}` : ''}`;
+/** A flow's endpoint URLs for its row of the verdict table: a few, then how many more the output has. */
+export function endpointsCell(urls: readonly string[] | undefined): string {
+  const { shown, omitted } = firstOf(urls ?? [], MAX_ENDPOINTS_IN_CELL);
+  const more = omitted > 0 ? ` … ${omitted} more in output \`endpoints\`` : '';
+  return shown.map((url) => inlineCode(url, 300)).join('<br>') + more;
 }
 
 /** `<code>a</code>, <code>b</code> … 3 more` */

@@ -4,6 +4,7 @@ import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
 import { compactTable, inlineCode, inlineText, plural, progressBar } from './format.js';
 import type { RunInfo } from './types.js';
+import { endpointsCell } from './package-sections.js';
 import { timeLeft } from './time-left.js';
 import { hiddenTargetsLine, markedVerdict, targetsToShow } from './verdicts.js';
 
@@ -37,7 +38,7 @@ export const TABLE_MESSAGE_CHARS = 240;
 
 /**
  * One row per target (the worst when there are many): state, provider status, progress, duration,
- * message; a column no target has anything for is left out.
+ * message, endpoints (SAP flows); a column no target has anything for is left out.
  */
 export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string {
   const { shown, hidden } = targetsToShow(result.targets, maxRows);
@@ -48,9 +49,10 @@ export function targetTable(result: RunResult, maxRows = MAX_TABLE_ROWS): string
     [progressBar(target.snapshot?.progress), timeLeft(target.estimatedRemainingMs)].filter(Boolean).join(' · '),
     formatDuration(target.durationMs),
     inlineText(target.message, TABLE_MESSAGE_CHARS),
+    endpointsCell(result.endpoints?.[target.id]),
   ]);
   const more = hiddenTargetsLine(hidden);
-  const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message'];
+  const header = ['Target', 'State', 'Provider status', 'Progress', 'Duration', 'Message', 'Endpoints'];
   return compactTable(header, rows) + (more ? `\n\n${more}` : '');
 }
 

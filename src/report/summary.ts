@@ -2,7 +2,7 @@
 import { formatDuration } from '../config/values.js';
 import type { RunResult } from '../core/types.js';
 import { inlineText } from './format.js';
-import { deployOrderSection, endpointsSection, skippedLine } from './package-sections.js';
+import { deployOrderSection, skippedLine } from './package-sections.js';
 import { resourcesSection } from './opensearch-resources.js';
 import { deployedWhat, pollingFigures, targetTable } from './sections.js';
 import { targetDetails } from './target-details.js';
@@ -33,7 +33,6 @@ export function buildSummary(result: RunResult, info: RunInfo): string {
     essential(verdictNote(result, info)),
     essential(result.targets.length > 0 ? targetTable(result) : ''),
     essential(skippedLine(result)),
-    essential(endpointsSection(result)),
     optional(deployOrderSection(result)),
     optional(info.provider === 'opensearch-flow-framework' ? resourcesSection(result) : ''),
     ...perTarget.map((text, index) => optional(index === 0 ? `### Details\n\n${text}` : text)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutputs } from '../../../src/report/outputs.ts';
-import { deployOrderSection, endpointsSection, skippedLine } from '../../../src/report/package-sections.ts';
+import { deployOrderSection, endpointsCell, skippedLine } from '../../../src/report/package-sections.ts';
 import { buildSummary } from '../../../src/report/summary.ts';
 import { run, SAP_INFO, target } from './results.ts';
 
@@ -35,17 +35,22 @@ describe('package sections of the summary', () => {
     expect(deployOrderSection(run([target('a', 'succeeded')]))).toBe('');
   });
 
-  it('lists each endpoint, escaped', () => {
-    expect(endpointsSection(packageRun())).toBe(
-      '### Endpoints\n\n| Integration flow | Endpoint |\n| --- | --- |\n| <code>Orders_iFlow</code> | <code>https://rt.example/http/orders?x=&lt;b&gt;</code> |',
+  it("lists a flow's endpoints in its row, escaped, a few and how many more", () => {
+    expect(endpointsCell(['https://rt.example/http/orders?x=<b>'])).toBe(
+      '<code>https://rt.example/http/orders?x=&lt;b&gt;</code>',
     );
-    expect(endpointsSection({ ...packageRun(), endpoints: { A: [] } })).toBe('');
+    expect(endpointsCell(['a', 'b', 'c', 'd', 'e'])).toBe(
+      '<code>a</code><br><code>b</code><br><code>c</code> … 2 more in output `endpoints`',
+    );
+    expect(endpointsCell([])).toBe('');
+    expect(endpointsCell(undefined)).toBe('');
   });
 
   it('are in the summary, and the outputs say the same', () => {
     const summary = buildSummary(packageRun(), SAP_INFO);
     expect(summary).toContain('### Deploy order');
-    expect(summary).toContain('### Endpoints');
+    expect(summary).toMatch(/^\| Target \|.* \| Endpoints \|$/m);
+    expect(summary).toContain('<code>https://rt.example/http/orders?x=&lt;b&gt;</code> |');
     expect(summary).toContain('1 artifact unchanged');
     const outputs = buildOutputs(packageRun());
     expect(outputs.skipped).toBe('Order_Scripts');
