@@ -1001,13 +1001,18 @@ function errorDetailsFrom(body) {
 function plain(text) {
     return { summary: (0,http_status/* excerpt */.Kb)(text, SUMMARY_LENGTH), logs: [{ level: 'ERROR', message: (0,http_status/* excerpt */.Kb)(text, LINE_LENGTH) }] };
 }
-/** All of it when it fits; else what failed (the first line) and why (the last, the innermost cause). */
+/**
+ * The innermost cause first (the last line: "Script file 'script1.groovy' not found"), then what failed,
+ * outermost first: a table cell or a notification that cuts the line still shows why. All of it when it fits.
+ */
 function summaryOf(lines) {
-    const all = lines.join(' — ');
-    if (all.length <= SUMMARY_LENGTH || lines.length < 2)
-        return (0,http_status/* excerpt */.Kb)(all, SUMMARY_LENGTH);
-    const first = (0,http_status/* excerpt */.Kb)(lines[0] ?? '', SUMMARY_LENGTH / 2);
-    return (0,http_status/* excerpt */.Kb)(`${first} — ${lines[lines.length - 1] ?? ''}`, SUMMARY_LENGTH);
+    if (lines.length < 2)
+        return (0,http_status/* excerpt */.Kb)(lines[0] ?? '', SUMMARY_LENGTH);
+    const cause = lines[lines.length - 1] ?? '';
+    const causeFirst = [cause, ...lines.slice(0, -1)].join(' — ');
+    if (causeFirst.length <= SUMMARY_LENGTH)
+        return causeFirst;
+    return (0,http_status/* excerpt */.Kb)(`${(0,http_status/* excerpt */.Kb)(cause, SUMMARY_LENGTH / 2)} — ${lines[0] ?? ''}`, SUMMARY_LENGTH);
 }
 /** Every line of the tree, outermost first, without repeats (tenants repeat the cause at every level). */
 function linesOf(tree) {

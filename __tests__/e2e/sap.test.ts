@@ -85,7 +85,7 @@ describe('sap-cloud-integration end to end', () => {
     expect(action.exitCode).toBe(1);
     expect(action.outputs).toMatchObject({ status: 'failed', 'provider-status': 'ERROR' });
     expect(result.targets[0]?.message).toBe(
-      `runtime status ERROR: ${cause} — SimpleParserException: expected symbol functionEnd but was eol`,
+      `runtime status ERROR: SimpleParserException: expected symbol functionEnd but was eol — ${cause}`,
     );
     expect(action.summary).toContain('expected symbol functionEnd but was eol at location 43');
     expect(action.summary).not.toContain('childMessageInstances');

@@ -20,10 +20,10 @@ describe('fillParameters', () => {
 });
 
 describe('errorDetailsFrom', () => {
-  it('puts every message into the summary when it fits, and each one into the logs', () => {
+  it('puts every message into the summary when it fits, the innermost cause first, and each one into the logs', () => {
     const details = errorDetailsFrom(fixture('error-information.json'));
     expect(details?.summary).toBe(
-      "Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42 — startup failed: script1.groovy: 42: unexpected token: }",
+      "startup failed: script1.groovy: 42: unexpected token: } — Failed to deploy integration flow Order_Sync: a script step does not compile — Script mapOrder.groovy does not compile: unexpected token '}' at line 42",
     );
     expect(details?.logs).toEqual([
       { level: 'ERROR', message: 'Failed to deploy integration flow Order_Sync: a script step does not compile' },

@@ -412,7 +412,7 @@ describe('SAP session: failures and error details', () => {
     }
     expect(snapshots[4]?.detailsPending).toBeUndefined();
     expect(snapshots[4]?.message).toBe(
-      'runtime status ERROR: SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43 — SimpleParserException: expected symbol functionEnd but was eol',
+      'runtime status ERROR: SimpleParserException: expected symbol functionEnd but was eol — SimpleIllegalSyntaxException: expected symbol functionEnd but was eol at location 43',
     );
     expect(snapshots[4]?.logs).toHaveLength(2);
     // Asked without application/json, which tenants refuse with 406.
@@ -440,7 +440,9 @@ describe('SAP session: failures and error details', () => {
     // the read that sees FAIL says so at once; the details are asked for from the next read on (204 first)
     expect(snapshots[1]?.detailsPending).toBe(true);
     expect(snapshots[2]?.detailsPending).toBe(true);
-    expect(snapshots[3]?.message).toMatch(/^build and deploy failed \(FAIL\): The generation and build/);
+    expect(snapshots[3]?.message).toMatch(
+      /^build and deploy failed \(FAIL\): Script file 'script1.groovy' not found — The generation and build/,
+    );
     expect(snapshots[3]?.message).toContain("Script file 'script1.groovy' not found");
   });
 
