@@ -176,7 +176,7 @@ export async function startOpenSearchSimulator(options: OpenSearchSimulatorOptio
       if (refused) return refused;
     } else if (accepted.length > 0 && !accepted.includes(request.headers.authorization ?? '')) return { status: 401 };
     const route = `${request.method} ${request.path}`;
-    if (route === `POST ${API}`) return cluster.create(request);
+    if (route === `POST ${API}`) return cluster.createAnswering(request);
     if (route === `POST ${API}/_search`) return cluster.search(request.body);
     const update = new RegExp(`^PUT ${API}/([^/]+)$`).exec(route);
     if (update) return cluster.update(update[1] ?? '', request);

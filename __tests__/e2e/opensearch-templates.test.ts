@@ -219,6 +219,18 @@ describe('OpenSearch templates end to end', () => {
     expect(run.outputs['workflow-id']).toBe(id);
   });
 
+  it('a create the cluster did but answered 500 is not sent again: error, one workflow, the message says to look', async () => {
+    const sim = await start({ cluster: { firstCreateAnswers: 500 } });
+    const run = await deploy(sim, {
+      'use-case': 'semantic_search',
+      parameters: 'create_ingest_pipeline.model_id=mdl-42',
+    });
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs.message).toContain('may or may not have been created');
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/workflow'))).toHaveLength(1);
+    expect(sim.cluster.ids()).toHaveLength(1);
+  });
+
   it('use-case missing a required parameter: error with the plugin text', async () => {
     const sim = await start();
     const run = await deploy(sim, { 'use-case': 'semantic_search' });

@@ -2165,7 +2165,7 @@ async function settledWithin(work, ms) {
  */
 const PROVIDERS = {
     'opensearch-flow-framework': async (config) => (await __webpack_require__.e(/* import() */ 910).then(__webpack_require__.bind(__webpack_require__, 8910))).loadOpenSearchProvider(config),
-    'sap-cloud-integration': async () => (await __webpack_require__.e(/* import() */ 538).then(__webpack_require__.bind(__webpack_require__, 9538))).sapProvider,
+    'sap-cloud-integration': async () => (await __webpack_require__.e(/* import() */ 317).then(__webpack_require__.bind(__webpack_require__, 317))).sapProvider,
     'nl-flow': async () => (await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 7955))).nlFlowProvider,
     installer: async () => (await __webpack_require__.e(/* import() */ 652).then(__webpack_require__.bind(__webpack_require__, 6652))).installerProvider,
 };

@@ -39,6 +39,34 @@ function jsonKind(value) {
 
 /***/ }),
 
+/***/ 6241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ nothingWasDone)
+/* harmony export */ });
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+/** Failures while connecting: nothing of the request reached the provider. */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+function nothingWasDone(error) {
+    if (error.status !== undefined)
+        return GATEWAY_STATUSES.has(error.status);
+    const code = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error.cause);
+    return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+
+/***/ }),
+
 /***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -410,7 +438,10 @@ function awsSigning(config, origin) {
     };
 }
 
+// EXTERNAL MODULE: ./src/http/repeatable.ts
+var repeatable = __webpack_require__(6241);
 ;// CONCATENATED MODULE: ./src/providers/opensearch/deploy.ts
+
 
 
 
@@ -441,12 +472,23 @@ async function findWorkflow(context, deployment, options) {
     await update(context, send, id, template);
     return { targets: [id] };
 }
-/** `POST …/workflow` (body: the template, or a use case's parameters) → the new workflow's id. */
+/**
+ * `POST …/workflow` (body: the template, or a use case's parameters) → the new workflow's id. Sent once, unless
+ * it never reached the cluster: a create that may have happened is not repeated (a second workflow).
+ */
 async function create(send, query, body) {
     const context = query ? 'creating the workflow from the use case' : 'creating the workflow';
-    const response = await send('POST', query, typeof body === 'string' ? body : JSON.stringify(body));
-    assertFlowFrameworkStatus(response, [200, 201], context);
-    return workflowIdOf(response, context);
+    try {
+        const response = await send('POST', query, typeof body === 'string' ? body : JSON.stringify(body));
+        assertFlowFrameworkStatus(response, [200, 201], context);
+        return workflowIdOf(response, context);
+    }
+    catch (error) {
+        // A 429 is the cluster refusing the request: nothing was created, and its Retry-After is kept.
+        if (!(error instanceof http_errors/* HttpError */.j) || !error.transient || error.status === 429 || (0,repeatable/* nothingWasDone */.Z)(error))
+            throw error;
+        throw new http_errors/* HttpError */.j(`${context}: ${error.message} — the workflow may or may not have been created; look for it in the cluster before running again (a template's workflow is found by its name)`, { kind: 'permanent', status: error.status, cause: error });
+    }
 }
 /** The one workflow whose `name` is the template's; undefined when there is none (or no templates index yet). */
 async function searchByName(send, name) {

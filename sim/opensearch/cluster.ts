@@ -26,6 +26,8 @@ export interface ClusterOptions {
   provisionOutcome?: 'COMPLETED' | 'FAILED';
   /** status reads that show PROVISIONING before the outcome (default 2) */
   provisioningReads?: number;
+  /** the first create is carried out, but answered with this status (a node failing after the write) */
+  firstCreateAnswers?: number;
 }
 
 export const TEMPLATES_INDEX = '.plugins-flow-framework-templates';
@@ -58,6 +60,7 @@ interface Workflow extends StoredWorkflow {
 export class Cluster {
   private readonly workflows = new Map<string, Workflow>();
   private indexExists: boolean;
+  private createsAnswered = 0;
   // A plain field, not a parameter property: the simulators run on Node's type stripping, which has none.
   private readonly options: ClusterOptions;
 
@@ -78,6 +81,14 @@ export class Cluster {
 
   ids(): string[] {
     return [...this.workflows.keys()];
+  }
+
+  /** `POST …/workflow` as the cluster answers it: the first create may be done and still answered with an error. */
+  createAnswering(request: RecordedRequest): Reply {
+    const reply = this.create(request);
+    const status = this.options.firstCreateAnswers;
+    if (status === undefined || this.createsAnswered++ > 0 || reply.status !== 201) return reply;
+    return error(status, 'failed to send the response: node disconnected');
   }
 
   create(request: RecordedRequest): Reply {

@@ -7,6 +7,7 @@
 import type { Logger } from '../../core/logger.js';
 import { isRecord, nonEmptyString } from '../../core/json.js';
 import { HttpError } from '../../http/errors.js';
+import { nothingWasDone } from '../../http/repeatable.js';
 import { excerpt, jsonErrorText, parseJsonBody } from '../../http/status.js';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../http/types.js';
 import type { CallOptions, FoundTargets } from '../types.js';
@@ -63,12 +64,24 @@ export async function findWorkflow(
 
 type Send = (method: HttpMethod, path: string, body?: string) => Promise<HttpResponse>;
 
-/** `POST …/workflow` (body: the template, or a use case's parameters) → the new workflow's id. */
+/**
+ * `POST …/workflow` (body: the template, or a use case's parameters) → the new workflow's id. Sent once, unless
+ * it never reached the cluster: a create that may have happened is not repeated (a second workflow).
+ */
 async function create(send: Send, query: string, body: string | Readonly<Record<string, string>>): Promise<string> {
   const context = query ? 'creating the workflow from the use case' : 'creating the workflow';
-  const response = await send('POST', query, typeof body === 'string' ? body : JSON.stringify(body));
-  assertFlowFrameworkStatus(response, [200, 201], context);
-  return workflowIdOf(response, context);
+  try {
+    const response = await send('POST', query, typeof body === 'string' ? body : JSON.stringify(body));
+    assertFlowFrameworkStatus(response, [200, 201], context);
+    return workflowIdOf(response, context);
+  } catch (error) {
+    // A 429 is the cluster refusing the request: nothing was created, and its Retry-After is kept.
+    if (!(error instanceof HttpError) || !error.transient || error.status === 429 || nothingWasDone(error)) throw error;
+    throw new HttpError(
+      `${context}: ${error.message} — the workflow may or may not have been created; look for it in the cluster before running again (a template's workflow is found by its name)`,
+      { kind: 'permanent', status: error.status, cause: error },
+    );
+  }
 }
 
 /** The one workflow whose `name` is the template's; undefined when there is none (or no templates index yet). */

@@ -7,6 +7,7 @@ import type { ArtifactType } from '../../config/config.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunFindings, Snapshot, TargetResult } from '../../core/types.js';
 import { HttpError } from '../../http/errors.js';
+import { nothingWasDone } from '../../http/repeatable.js';
 import { formatDuration } from '../../config/values.js';
 import { assertNotHtml, assertSameTarget, assertStatus, responseError } from '../../http/status.js';
 import { notFoundSnapshot } from '../not-found.js';
@@ -23,7 +24,6 @@ import { SapApi } from './api.js';
 import { createAuthorizer } from './auth.js';
 import { readCollection } from './collection.js';
 import { endpointsOf, serviceEndpointsUrl } from './endpoints.js';
-import { deployIsRepeatable } from './deploy-retry.js';
 import { errorDetailsFrom } from './error-information.js';
 import { listPackage } from './package-listing.js';
 import type { PackageSettings } from './package-settings.js';
@@ -101,7 +101,7 @@ export class SapSession implements ProviderSession {
   }
 
   canRepeatTrigger(error: HttpError): boolean {
-    return deployIsRepeatable(error);
+    return nothingWasDone(error);
   }
 
   async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
