@@ -121,7 +121,8 @@ async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutco
   const shown = redactResult(result, (text) => redactor.redact(withoutFormatCharacters(text)));
   // Each report is written whatever became of the one before: an unwritable GITHUB_OUTPUT still gets a summary.
   const outputsFailure = writeOutputs(edge, shown, redactor, config?.provider);
-  if (config?.summary !== false) await writeSummary(edge, shown, info ?? runInfoFor(config), redactor, log);
+  if (config?.summary !== false)
+    await writeSummary(edge, shown, followed(info ?? runInfoFor(config), shown), redactor, log);
   logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(withoutFormatCharacters(text)));
   const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
   if (failed) {
@@ -144,6 +145,11 @@ async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutco
   if (outputsFailure)
     edge.setFailed(redactor.redact(`await-deploy could not write the step outputs: ${outputsFailure}`));
   return { result: shown, inputError, failed: failed || outputsFailure !== undefined };
+}
+
+/** What the run followed: the targets found at run time (a package's artifacts, a created workflow) when there are any. */
+function followed(info: RunInfo, result: RunResult): RunInfo {
+  return result.targets.length > 0 ? { ...info, ids: result.targets.map((target) => target.id) } : info;
 }
 
 /** Every secret input as given (a service key's own secrets come from the provider's settings). */

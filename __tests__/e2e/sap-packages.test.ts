@@ -91,6 +91,8 @@ describe('sap-cloud-integration packages end to end', () => {
     expect(sim.requests.filter((request) => request.path === '/api/v1/ServiceEndpoints')).toHaveLength(2);
     expect(action.summary).toContain('### Deploy order');
     expect(action.summary).toContain('https://tenant-rt.example/http/billing');
+    // the line under the headline names the artifacts the package listing found, not only the inputs' ids
+    expect(action.summary).toMatch(new RegExp(`artifacts <code>${DEPENDENCIES[0]}</code>`));
   });
 
   it('leaves out exclude and adds the ids given with package', async () => {
