@@ -1575,9 +1575,19 @@ class SapSession {
     async readErrorDetails(id, progress, call) {
         const { failed } = progress;
         const context = `reading the error details of '${id}'`;
-        const response = await this.readErrorInformation(id, call);
-        if (response.status === 200 || response.status === 204)
-            (0,http_status/* assertNotHtml */.VA)(response, context);
+        let response;
+        try {
+            response = await this.readErrorInformation(id, call);
+            if (response.status === 200 || response.status === 204)
+                (0,http_status/* assertNotHtml */.VA)(response, context);
+        }
+        catch (error) {
+            // The deploy failed whatever the details say: an unreadable answer about them (an HTML page, a body
+            // over the limit) loses the reason, not the verdict. A transient error is retried as any read.
+            if (!(error instanceof http_errors/* HttpError */.j) || error.transient)
+                throw error;
+            return { ...failed, message: `${failed.message} (error details unavailable: ${error.message})` };
+        }
         const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
         if (details)
             return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };

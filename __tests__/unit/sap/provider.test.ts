@@ -468,6 +468,28 @@ describe('SAP session: failures and error details', () => {
   });
 });
 
+describe('SAP session: error details that cannot be read', () => {
+  it('keeps the failure when the details come as an HTML page: failed, the reason unavailable', async () => {
+    const server = await startServer((request) =>
+      request.path.endsWith('/ErrorInformation/$value')
+        ? { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Sign in</body></html>' }
+        : json(200, { d: { Id: 'My_Flow', Version: '1.0.0', Status: 'ERROR' } }),
+    );
+    try {
+      http = createHttpClient();
+      const config = sapConfig({ id: 'My_Flow', url: server.url, token: 'bearer-token-1' });
+      const session = sapProvider.prepare(config).open({ config, http, log: silentLogger, mask() {} });
+      const [first, second] = await readTimes(session, 2, 'My_Flow');
+      expect(first).toMatchObject({ state: 'failed', detailsPending: true });
+      expect(second).toMatchObject({ state: 'failed', providerStatus: 'ERROR' });
+      expect(second?.detailsPending).toBeUndefined();
+      expect(second?.message).toContain('(error details unavailable: ');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('SAP session: identifiers and several targets', () => {
   it('encodes quotes, slashes and other characters in ids', async () => {
     const id = "O'Brien/Sync #1";

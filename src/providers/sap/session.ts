@@ -284,8 +284,16 @@ export class SapSession implements ProviderSession {
   ): Promise<Snapshot> {
     const { failed } = progress;
     const context = `reading the error details of '${id}'`;
-    const response = await this.readErrorInformation(id, call);
-    if (response.status === 200 || response.status === 204) assertNotHtml(response, context);
+    let response: HttpResponse;
+    try {
+      response = await this.readErrorInformation(id, call);
+      if (response.status === 200 || response.status === 204) assertNotHtml(response, context);
+    } catch (error) {
+      // The deploy failed whatever the details say: an unreadable answer about them (an HTML page, a body
+      // over the limit) loses the reason, not the verdict. A transient error is retried as any read.
+      if (!(error instanceof HttpError) || error.transient) throw error;
+      return { ...failed, message: `${failed.message} (error details unavailable: ${error.message})` };
+    }
     const details = response.status === 200 ? errorDetailsFrom(response.body) : undefined;
     if (details) return { ...failed, message: `${failed.message}: ${details.summary}`, logs: details.logs };
     if (response.status === 204 || response.status === 200) {
