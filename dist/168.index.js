@@ -856,6 +856,13 @@ class Redactor {
             if (line.trim().length >= 8)
                 this.secrets.add(line.trim());
     }
+    /**
+     * For what people read (log, outputs, summary): invisible format characters go first, since one inside an
+     * echoed secret would hide the secret from redaction.
+     */
+    redactShown(text) {
+        return this.redact((0,core_text/* withoutFormatCharacters */.K)(text));
+    }
     redact(text) {
         const result = blank(text, this.secrets);
         return result.includes(CUT) ? this.redactCutSecrets(result) : result;
@@ -866,7 +873,7 @@ class Redactor {
      * to be a password. (Outputs keep such words: later steps compare them.)
      */
     redactForApi(text) {
-        return blank(this.redact(text), this.shortSecrets);
+        return blank(this.redactShown(text), this.shortSecrets);
     }
     /**
      * Provider text is cut to a short excerpt ending in "…" before it reaches here; a secret the provider
@@ -1157,7 +1164,70 @@ class Run {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/schedule.ts
+
+/**
+ * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
+ * ready within a second or two is seen then rather than a whole interval later.
+ */
+const QUICK_LOOK = 0.4;
+/**
+ * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
+ * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
+ * No more: coarse figures (whole percent, whole instances) make estimates late already.
+ */
+const AIM_MARGIN = 0.05;
+/**
+ * The delay before the next read, without jitter. The plain schedule: a quick look, then the backoff on the
+ * time polled. With an estimate, reads are spaced to land just past it instead: as few reads as fit between
+ * `interval` and `max-interval`, and never ahead of the plain schedule's count of reads.
+ */
+function planDelay(state, settings) {
+    const plainMs = plainDelay(state.reads, state.polledMs, settings);
+    if (state.remainingMs === undefined || state.reads < 2)
+        return { delayMs: plainMs, aimed: false };
+    const targetMs = state.remainingMs + AIM_MARGIN * settings.intervalMs;
+    const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
+    const notAheadMs = state.plainNextAtMs - state.polledMs;
+    const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
+    return { delayMs, aimed: true };
+}
+/** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
+function plainDelay(reads, polledMs, settings) {
+    if (reads === 1)
+        return QUICK_LOOK * settings.intervalMs;
+    return nextDelay(polledMs, settings);
+}
+/**
+ * One target's read schedule: counts its reads, the time polled (requests that failed do not count, so a
+ * read that hung until `request-timeout` is followed after the delay its number calls for, not a grown one),
+ * and where the plain schedule would be.
+ */
+class ReadSchedule {
+    settings;
+    reads = 0;
+    firstReadAtMs;
+    failedMs = 0;
+    plainNextAtMs = 0;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    readStarted(nowMs) {
+        this.firstReadAtMs ??= nowMs;
+        this.reads++;
+        this.plainNextAtMs += plainDelay(this.reads, this.plainNextAtMs, this.settings);
+    }
+    readFailed(tookMs) {
+        this.failedMs += tookMs;
+    }
+    next(nowMs, remainingMs) {
+        const polledMs = nowMs - (this.firstReadAtMs ?? nowMs) - this.failedMs;
+        return planDelay({ reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs }, this.settings);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/retry.ts
+
 
 
 
@@ -1165,14 +1235,17 @@ class Run {
 
 /**
  * Runs one step of the run as a whole (finding the targets, reading what the run found out) on the read
- * schedule: a transient failure is retried until the deadline. Throws OutOfTime when no time is left,
+ * schedule — a quick look, then the backoff, the time of failed requests not counted: a transient failure is
+ * retried until the deadline. Throws OutOfTime when no time is left,
  * RunStopped when the run stops, and any other failure as it is. `lastError` keeps the last transient one.
  */
 async function retryTransient(run, what, step, noted = {}) {
-    const startedMs = run.clock.now();
-    let plan = planCall(run.deadline, startedMs, 0);
+    const schedule = new ReadSchedule(run.settings);
+    let plan = planCall(run.deadline, run.clock.now(), 0);
     while (plan) {
         await run.sleepUntil(plan.atMs);
+        const startedAtMs = run.clock.now();
+        schedule.readStarted(startedAtMs);
         try {
             return await run.timed((options) => step({ ...options, call: (request) => run.call(request) }));
         }
@@ -1181,7 +1254,9 @@ async function retryTransient(run, what, step, noted = {}) {
                 throw error;
             noted.lastError = error;
             const now = run.clock.now();
-            const delayMs = Math.max(withJitter(nextDelay(now - startedMs, run.settings), run.random), error.retryAfterMs ?? 0);
+            schedule.readFailed(now - startedAtMs);
+            const jittered = Math.min(withJitter(schedule.next(now, undefined).delayMs, run.random), run.settings.maxIntervalMs);
+            const delayMs = Math.max(jittered, error.retryAfterMs ?? 0);
             plan = planCall(run.deadline, now, delayMs);
             run.log.warning(`${what}: ${error.message} — retrying in ${(0,values/* formatDuration */.a3)(delayMs)}`);
         }
@@ -1599,68 +1674,6 @@ class ProgressEstimate {
     remainingMs(nowMs) {
         const doneAtMs = this.doneAtMs();
         return doneAtMs === undefined || doneAtMs <= nowMs ? undefined : doneAtMs - nowMs;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/schedule.ts
-
-/**
- * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
- * ready within a second or two is seen then rather than a whole interval later.
- */
-const QUICK_LOOK = 0.4;
-/**
- * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
- * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
- * No more: coarse figures (whole percent, whole instances) make estimates late already.
- */
-const AIM_MARGIN = 0.05;
-/**
- * The delay before the next read, without jitter. The plain schedule: a quick look, then the backoff on the
- * time polled. With an estimate, reads are spaced to land just past it instead: as few reads as fit between
- * `interval` and `max-interval`, and never ahead of the plain schedule's count of reads.
- */
-function planDelay(state, settings) {
-    const plainMs = plainDelay(state.reads, state.polledMs, settings);
-    if (state.remainingMs === undefined || state.reads < 2)
-        return { delayMs: plainMs, aimed: false };
-    const targetMs = state.remainingMs + AIM_MARGIN * settings.intervalMs;
-    const evenlyMs = targetMs / Math.ceil(targetMs / settings.maxIntervalMs);
-    const notAheadMs = state.plainNextAtMs - state.polledMs;
-    const delayMs = Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, evenlyMs, notAheadMs));
-    return { delayMs, aimed: true };
-}
-/** The plain delay after `reads` reads and `polledMs` of polling: the quick look after the first, then the backoff. */
-function plainDelay(reads, polledMs, settings) {
-    if (reads === 1)
-        return QUICK_LOOK * settings.intervalMs;
-    return nextDelay(polledMs, settings);
-}
-/**
- * One target's read schedule: counts its reads, the time polled (requests that failed do not count, so a
- * read that hung until `request-timeout` is followed after the delay its number calls for, not a grown one),
- * and where the plain schedule would be.
- */
-class ReadSchedule {
-    settings;
-    reads = 0;
-    firstReadAtMs;
-    failedMs = 0;
-    plainNextAtMs = 0;
-    constructor(settings) {
-        this.settings = settings;
-    }
-    readStarted(nowMs) {
-        this.firstReadAtMs ??= nowMs;
-        this.reads++;
-        this.plainNextAtMs += plainDelay(this.reads, this.plainNextAtMs, this.settings);
-    }
-    readFailed(tookMs) {
-        this.failedMs += tookMs;
-    }
-    next(nowMs, remainingMs) {
-        const polledMs = nowMs - (this.firstReadAtMs ?? nowMs) - this.failedMs;
-        return planDelay({ reads: this.reads, polledMs, plainNextAtMs: this.plainNextAtMs, remainingMs }, this.settings);
     }
 }
 
@@ -3004,7 +3017,6 @@ function groupedLogger(log) {
 
 
 
-
 /** `signals`: watched since the process started when the entry point says so, else from here on. */
 async function runAwaitDeploy(edge, signals = (0,edge_signals/* watchSignals */.R)()) {
     try {
@@ -3065,7 +3077,7 @@ async function waitAndReport(edge, signals) {
             env: edge.env,
             info,
             log: groupedLogger(log),
-            redact: (text) => redactor.redactForApi((0,core_text/* withoutFormatCharacters */.K)(text)),
+            redact: (text) => redactor.redactForApi(text),
         });
         result = await waitForTargets({
             targets: prepared.targets,
@@ -3084,15 +3096,15 @@ async function waitAndReport(edge, signals) {
         result = failureResult(error, startedAt, cancellation.signal.aborted);
     }
     // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-    const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(text)));
+    const shown = (0,redact_result/* redactResult */.r)(result, (text) => redactor.redactShown(text));
     // Each report is written whatever became of the one before: an unwritable GITHUB_OUTPUT still gets a summary.
     const outputsFailure = writeOutputs(edge, shown, redactor, config?.provider);
     if (config?.summary !== false)
         await writeSummary(edge, shown, followed(info ?? runInfoFor(config), shown), redactor, log);
-    logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(text)));
+    logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redactShown(text));
     const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
     if (failed) {
-        edge.setFailed(redactor.redact((0,core_text/* withoutFormatCharacters */.K)(`${result.verdict}: ${result.message}`)));
+        edge.setFailed(redactor.redactShown(`${result.verdict}: ${result.message}`));
     }
     else if (result.ready) {
         log.info(`Ready: ${result.message}`);
@@ -3103,7 +3115,7 @@ async function waitAndReport(edge, signals) {
     if (github) {
         await github.finish(result);
         if (github.log.lines.length > 0) {
-            edge.group('GitHub reporting', github.log.lines.map((line) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(line))));
+            edge.group('GitHub reporting', github.log.lines.map((line) => redactor.redactShown(line)));
         }
     }
     await http?.close();
@@ -3144,13 +3156,11 @@ async function writeSummary(edge, result, info, redactor, log) {
         log.warning(`Could not write the job summary: ${(0,errors/* messageOf */.b)(error)}`);
     }
 }
-/** Format characters go first: one inside an echoed secret would hide the secret from redaction. */
 function redactingLogger(edge, redactor) {
-    const shown = (message) => redactor.redact((0,core_text/* withoutFormatCharacters */.K)(message));
     return {
-        debug: (message) => edge.debug(shown(message)),
-        info: (message) => edge.info(shown(message)),
-        warning: (message) => edge.warning(shown(message)),
+        debug: (message) => edge.debug(redactor.redactShown(message)),
+        info: (message) => edge.info(redactor.redactShown(message)),
+        warning: (message) => edge.warning(redactor.redactShown(message)),
     };
 }
 function proxyEnvironment(env) {

@@ -10,7 +10,6 @@ import { InputError, messageOf } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { Redactor } from './core/redact.js';
-import { withoutFormatCharacters } from './core/text.js';
 import type { RunResult } from './core/types.js';
 import { waitForTargets } from './engine/wait.js';
 import { createHttpClient } from './http/client.js';
@@ -99,7 +98,7 @@ async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutco
       env: edge.env,
       info,
       log: groupedLogger(log),
-      redact: (text) => redactor.redactForApi(withoutFormatCharacters(text)),
+      redact: (text) => redactor.redactForApi(text),
     });
     result = await waitForTargets({
       targets: prepared.targets,
@@ -118,15 +117,15 @@ async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutco
   }
 
   // Redacted before rendering too: escaping changes a secret's text, so a final pass alone could miss one.
-  const shown = redactResult(result, (text) => redactor.redact(withoutFormatCharacters(text)));
+  const shown = redactResult(result, (text) => redactor.redactShown(text));
   // Each report is written whatever became of the one before: an unwritable GITHUB_OUTPUT still gets a summary.
   const outputsFailure = writeOutputs(edge, shown, redactor, config?.provider);
   if (config?.summary !== false)
     await writeSummary(edge, shown, followed(info ?? runInfoFor(config), shown), redactor, log);
-  logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redact(withoutFormatCharacters(text)));
+  logResult(edge, shown, config?.wait.allowDegraded ?? false, (text) => redactor.redactShown(text));
   const failed = !result.ready && (config?.failOnNotReady !== false || result.targets.length === 0);
   if (failed) {
-    edge.setFailed(redactor.redact(withoutFormatCharacters(`${result.verdict}: ${result.message}`)));
+    edge.setFailed(redactor.redactShown(`${result.verdict}: ${result.message}`));
   } else if (result.ready) {
     log.info(`Ready: ${result.message}`);
   } else {
@@ -137,7 +136,7 @@ async function waitAndReport(edge: Edge, signals: SignalWatch): Promise<RunOutco
     if (github.log.lines.length > 0) {
       edge.group(
         'GitHub reporting',
-        github.log.lines.map((line) => redactor.redact(withoutFormatCharacters(line))),
+        github.log.lines.map((line) => redactor.redactShown(line)),
       );
     }
   }
@@ -193,13 +192,11 @@ async function writeSummary(
   }
 }
 
-/** Format characters go first: one inside an echoed secret would hide the secret from redaction. */
 function redactingLogger(edge: Edge, redactor: Redactor): Logger {
-  const shown = (message: string): string => redactor.redact(withoutFormatCharacters(message));
   return {
-    debug: (message) => edge.debug(shown(message)),
-    info: (message) => edge.info(shown(message)),
-    warning: (message) => edge.warning(shown(message)),
+    debug: (message) => edge.debug(redactor.redactShown(message)),
+    info: (message) => edge.info(redactor.redactShown(message)),
+    warning: (message) => edge.warning(redactor.redactShown(message)),
   };
 }
 

@@ -27,6 +27,14 @@ export class Redactor {
     for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) this.secrets.add(line.trim());
   }
 
+  /**
+   * For what people read (log, outputs, summary): invisible format characters go first, since one inside an
+   * echoed secret would hide the secret from redaction.
+   */
+  redactShown(text: string): string {
+    return this.redact(withoutFormatCharacters(text));
+  }
+
   redact(text: string): string {
     const result = blank(text, this.secrets);
     return result.includes(CUT) ? this.redactCutSecrets(result) : result;
@@ -38,7 +46,7 @@ export class Redactor {
    * to be a password. (Outputs keep such words: later steps compare them.)
    */
   redactForApi(text: string): string {
-    return blank(this.redact(text), this.shortSecrets);
+    return blank(this.redactShown(text), this.shortSecrets);
   }
 
   /**

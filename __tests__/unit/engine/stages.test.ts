@@ -16,6 +16,9 @@ const refused = new HttpError('HTTP 400 Bad Request: no such version', { kind: '
 const tooManyRequests = (retryAfterMs: number): HttpError =>
   new HttpError('HTTP 429 Too Many Requests', { kind: 'transient', status: 429, retryAfterMs });
 
+/** A find's answer: the targets, a failure, or a request that hangs until its timeout. */
+type Find = FoundTargets | Error | { hangsMs: number };
+
 /** A scripted session that also finds its targets (answers played in order) and reports findings. */
 class FindingSession extends ScriptedSession {
   findCalls = 0;
@@ -23,16 +26,21 @@ class FindingSession extends ScriptedSession {
 
   constructor(
     script: ConstructorParameters<typeof ScriptedSession>[0],
-    private readonly finds: (FoundTargets | Error)[],
+    private readonly finds: Find[],
+    private readonly clock: FakeClock,
     private readonly findings?: RunFindings | Error,
   ) {
     super(script);
   }
 
   findTargets(options: FindOptions): Promise<FoundTargets> {
-    const answer = this.finds[Math.min(this.findCalls++, this.finds.length - 1)] as FoundTargets | Error;
+    const answer = this.finds[Math.min(this.findCalls++, this.finds.length - 1)] as Find;
     // the way a provider lists several collections at once: each request in a slot of its own
-    return options.call(async () => {
+    return options.call(async (call) => {
+      if ('hangsMs' in answer) {
+        await this.clock.sleep(answer.hangsMs, call.signal);
+        throw new Error('unreachable: the request timeout ends a hung find');
+      }
       if (answer instanceof Error) throw answer;
       return answer;
     });
@@ -48,7 +56,7 @@ class FindingSession extends ScriptedSession {
 interface Staged {
   reads: Record<string, Step<Snapshot>[]>;
   triggers?: Record<string, Step<TriggerResult>[]>;
-  finds: (FoundTargets | Error)[];
+  finds: Find[];
   findings?: RunFindings | Error;
   deploy?: boolean;
   maxInFlight?: number;
@@ -59,7 +67,7 @@ async function runStaged(staged: Staged) {
   const triggers =
     staged.triggers ??
     Object.fromEntries(Object.keys(staged.reads).map((id) => [id, [accepted] as Step<TriggerResult>[]]));
-  const session = new FindingSession({ reads: staged.reads, triggers, clock }, staged.finds, staged.findings);
+  const session = new FindingSession({ reads: staged.reads, triggers, clock }, staged.finds, clock, staged.findings);
   const log = new RecordingLogger();
   const result = await waitForTargets({
     targets: [],
@@ -189,7 +197,20 @@ describe('targets found at run time, deployed stage by stage', () => {
     });
     expect(session.findCalls).toBe(2);
     expect(result.verdict).toBe('succeeded');
-    expect(log.at('warning')).toEqual(['finding the targets: HTTP 503 Service Unavailable — retrying in 5s']);
+    // the read schedule's quick look, 0.4 × interval
+    expect(log.at('warning')).toEqual(['finding the targets: HTTP 503 Service Unavailable — retrying in 2s']);
+  });
+
+  it('does not grow the delay after a find that hung until the request timeout', async () => {
+    const { session, log } = await runStaged({
+      reads: { a: [started] },
+      finds: [{ hangsMs: 3_600_000 }, { targets: ['a'] }],
+    });
+    expect(session.findCalls).toBe(2);
+    // the quick look after a 30 s request timeout, not the backoff of 30 s waited (15 s)
+    expect(log.at('warning')).toEqual([
+      expect.stringMatching(/^finding the targets: request timed out after 30s — retrying in 2s$/),
+    ]);
   });
 
   it('takes what the run found out once the verdicts are in, and shrugs off a failure to read it', async () => {
