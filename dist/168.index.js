@@ -1116,6 +1116,11 @@ class Run {
             await this.sleepUntil(Math.min(this.notBeforeMs, this.deadline.endMs));
             return await this.timed(request);
         }
+        catch (error) {
+            // Here, where one request runs: a step of the run is timed as a whole and its requests each again.
+            this.noteRateLimit(error);
+            throw error;
+        }
         finally {
             release();
         }
@@ -1132,10 +1137,6 @@ class Run {
             const signal = AbortSignal.any([this.signal, timeout.signal]);
             this.clock.sleep(timeoutMs, timerDone.signal).then(() => timeout.abort(new http_errors/* HttpError */.j(`request timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}`, { kind: 'transient' })), () => { });
             return await untilAborted(request({ signal, timeoutMs }), signal);
-        }
-        catch (error) {
-            this.noteRateLimit(error);
-            throw error;
         }
         finally {
             timerDone.abort();
@@ -3681,7 +3682,7 @@ function timeLeft(remainingMs) {
 /* harmony export */   qn: () => (/* binding */ markedVerdict),
 /* harmony export */   rc: () => (/* binding */ hiddenTargetsLine)
 /* harmony export */ });
-/* unused harmony exports VERDICT_MARK, verdictTitle */
+/* unused harmony export VERDICT_MARK */
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 /* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);

@@ -633,8 +633,6 @@ function withTemplateProgress(snapshot, provisionSteps) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/providers/opensearch/template.ts
@@ -647,15 +645,18 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
-
 const TEMPLATE_FILE = /\.(json|ya?ml)$/i;
 let loadedYaml;
 /** Loads the YAML parser: a run pays for it at start-up only when it has a template to read. */
 async function loadYamlParser() {
     loadedYaml ??= await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
 }
-/** The loaded parser; unbundled (tests), Node loads it on the spot. */
-const yamlParser = () => loadedYaml ?? (0,external_node_module_.createRequire)(import.meta.url)('yaml');
+/** The parser `loadYamlParser` loaded: a caller that forgot to load it is a bug, not a template that is not YAML. */
+function yamlParser() {
+    if (!loadedYaml)
+        throw new Error('the YAML parser was not loaded (loadYamlParser) before a template was read');
+    return loadedYaml;
+}
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 function loadTemplate(text, workspace, parameters) {
     const isFile = !text.includes('\n') && TEMPLATE_FILE.test(text.trim());
@@ -702,8 +703,9 @@ function isOutside(root, path) {
 }
 function parseTemplate(text, yaml, what) {
     let parsed;
+    const parser = yaml ? yamlParser() : undefined;
     try {
-        parsed = yaml ? yamlParser().parse(text, { uniqueKeys: true }) : JSON.parse(text);
+        parsed = parser ? parser.parse(text, { uniqueKeys: true }) : JSON.parse(text);
     }
     catch {
         // The parser's message may quote the template, and the template may hold secrets.
@@ -793,7 +795,7 @@ const opensearchProvider = {
 };
 /** The provider, with what `prepare` will need for these inputs loaded (the YAML parser for a template). */
 async function loadOpenSearchProvider(config) {
-    if (config?.opensearch.template !== undefined)
+    if (config.opensearch.template !== undefined)
         await loadYamlParser();
     return opensearchProvider;
 }

@@ -12,7 +12,7 @@ import { githubReportingApplies } from './report/github/applies.js';
 import type { RunInfo } from './report/types.js';
 
 /** Everything GitHub reporting may add to the step once the verdict is known. */
-export const REPORTING_BUDGET_MS = 15_000;
+const REPORTING_BUDGET_MS = 15_000;
 /** Of that budget, how long a start still under way may take before it is aborted. */
 const START_GRACE_MS = 4_000;
 /** An aborted request settles at once; this only guards against one that does not. */

@@ -79,7 +79,7 @@ export async function runScenario(testCase: FaultCase, seed: number, profile: Fa
   const http = recordingClient(createHttpClient(), observations, () => deadlineMs);
   try {
     const config = parseConfig((name: InputName) => inputs[name] ?? '');
-    const provider = await PROVIDERS[config.provider]();
+    const provider = await PROVIDERS[config.provider](config);
     const prepared = provider.prepare(config);
     const started = Date.now();
     deadlineMs = started + timeoutMs;

@@ -47,7 +47,7 @@ const identity = fc.oneof(
 
 async function read(inputs: Record<string, string>, body: unknown): Promise<Snapshot | undefined> {
   const config = parseConfig((name: InputName) => inputs[name] ?? '');
-  const prepared = (await PROVIDERS[config.provider]()).prepare(config);
+  const prepared = (await PROVIDERS[config.provider](config)).prepare(config);
   const http: HttpClient = {
     request: async (request) => ({
       status: 200,

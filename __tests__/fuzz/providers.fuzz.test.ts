@@ -76,7 +76,7 @@ function responses(
 /** Reads one target with every request answered by `response`. */
 async function readWith(inputs: Record<string, string>, response: HttpResponse): Promise<Snapshot> {
   const config = parseConfig((name: InputName) => inputs[name] ?? '');
-  const provider = await PROVIDERS[config.provider]();
+  const provider = await PROVIDERS[config.provider](config);
   const prepared = provider.prepare(config);
   const [target = ''] = prepared.targets;
   const http: HttpClient = {

@@ -516,6 +516,11 @@ function taskIdFromJson(body) {
     return (0,json/* nonEmptyString */.y0)(taskId) ? taskId.trim() : undefined;
 }
 /** By content type, or by the first character when the type says nothing useful. */
+const NOT_FOUND_TEXT = /requested entity could not be found/i;
+/** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
+function isEntityNotFound(response) {
+    return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
+}
 function isXml(response) {
     if (/[/+]xml$/.test(response.contentType))
         return true;
@@ -1340,7 +1345,7 @@ async function versionToDeploy(check, call) {
 async function readOptional(check, url, what, call) {
     const context = `${what} of '${check.id}'`;
     const response = await check.get(url, call);
-    if (response.status === 404)
+    if (isEntityNotFound(response))
         return undefined;
     (0,http_status/* assertStatus */.LZ)(response, [200], context);
     const entity = await readEntity(response, context);
@@ -1372,7 +1377,6 @@ const MAX_ERROR_DETAIL_WAITS = 3;
  * run's: the tenant may stamp it a moment before it answers.
  */
 const STALE_TOLERANCE_MS = 5_000;
-const NOT_FOUND_TEXT = /requested entity could not be found/i;
 const NO_PACKAGES = { packages: [], exclude: [], skipUnchanged: false };
 /** Provider status of a deploy the runtime does not show yet: without a build (no task id), and after one. */
 const NO_RUNTIME_ENTRY = '(no runtime entry yet)';
@@ -1391,13 +1395,15 @@ class SapSession {
     /** each target's artifact type, where a package listing said it */
     types = new Map();
     log;
-    retryDelayMs;
+    /** transient failures of a trigger's checks before its deploy request: nothing was sent, so it may repeat */
+    failedBeforeDeploy = new WeakSet();
+    /** the Accept that ErrorInformation answered last: a tenant that refuses one refuses it every time */
+    errorInformationAccepts = ERROR_INFORMATION_ACCEPTS;
     constructor(settings, context, now = Date.now, packages = NO_PACKAGES) {
         this.settings = settings;
         this.now = now;
         this.packages = packages;
         this.log = context.log;
-        this.retryDelayMs = context.config.wait.intervalMs;
         const authorizer = createAuthorizer(settings.auth, { http: context.http, mask: context.mask, now });
         this.api = new SapApi({
             http: context.http,
@@ -1410,7 +1416,7 @@ class SapSession {
         this.expectedVersion = settings.version.toLowerCase() === 'active' ? undefined : settings.version;
     }
     canRepeatTrigger(error) {
-        return (0,repeatable/* nothingWasDone */.Z)(error);
+        return this.failedBeforeDeploy.has(error) || (0,repeatable/* nothingWasDone */.Z)(error);
     }
     async trigger(id, call) {
         const skipped = await this.skipIfUnchanged(id, call);
@@ -1507,7 +1513,17 @@ class SapSession {
             snapshot = await unchangedSnapshot({ ...check, get: (url, options) => this.api.get(url, options) }, call);
         }
         catch (error) {
-            throw nothingSentYet(error, this.retryDelayMs);
+            if (!(error instanceof http_errors/* HttpError */.j) || !error.transient)
+                throw error;
+            const before = new http_errors/* HttpError */.j(`${error.message} (before the deploy request)`, {
+                kind: 'transient',
+                status: error.status,
+                excerpt: error.excerpt,
+                retryAfterMs: error.retryAfterMs,
+                cause: error,
+            });
+            this.failedBeforeDeploy.add(before);
+            throw before;
         }
         if (!snapshot)
             return undefined;
@@ -1567,9 +1583,12 @@ class SapSession {
     }
     async readErrorInformation(id, call) {
         const url = sapUrls.errorInformation(this.settings.root, id);
-        const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+        const [preferred = '', other = ''] = this.errorInformationAccepts;
         const response = await this.api.get(url, call, { accept: preferred });
-        return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
+        if (response.status !== 406)
+            return response;
+        this.errorInformationAccepts = [other, preferred];
+        return this.api.get(url, call, { accept: other });
     }
     /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
     async readErrorDetails(id, progress, call) {
@@ -1608,29 +1627,10 @@ class SapSession {
     }
 }
 /**
- * A transient failure before the deploy request was sent: the engine may try the trigger again (it repeats a
- * trigger only when told when to), as no deploy can have started.
- */
-function nothingSentYet(error, retryDelayMs) {
-    if (!(error instanceof http_errors/* HttpError */.j) || !error.transient || error.retryAfterMs !== undefined)
-        return error;
-    return new http_errors/* HttpError */.j(`${error.message} (before the deploy request)`, {
-        kind: 'transient',
-        status: error.status,
-        excerpt: error.excerpt,
-        retryAfterMs: retryDelayMs,
-        cause: error,
-    });
-}
-/**
  * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
  * Accept is tried once, in case a tenant behaves the documented way.
  */
 const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'];
-/** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
-function isEntityNotFound(response) {
-    return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
-}
 /** The tenant's own clock (`Date`), so a runner clock that is off cannot make an old entry look new. */
 function answeredAt(response, fallbackMs) {
     const date = Date.parse(response.headers.date ?? '');

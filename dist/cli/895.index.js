@@ -739,6 +739,11 @@ class Run {
             await this.sleepUntil(Math.min(this.notBeforeMs, this.deadline.endMs));
             return await this.timed(request);
         }
+        catch (error) {
+            // Here, where one request runs: a step of the run is timed as a whole and its requests each again.
+            this.noteRateLimit(error);
+            throw error;
+        }
         finally {
             release();
         }
@@ -755,10 +760,6 @@ class Run {
             const signal = AbortSignal.any([this.signal, timeout.signal]);
             this.clock.sleep(timeoutMs, timerDone.signal).then(() => timeout.abort(new http_errors/* HttpError */.j(`request timed out after ${(0,values/* formatDuration */.a3)(timeoutMs)}`, { kind: 'transient' })), () => { });
             return await untilAborted(request({ signal, timeoutMs }), signal);
-        }
-        catch (error) {
-            this.noteRateLimit(error);
-            throw error;
         }
         finally {
             timerDone.abort();
@@ -2930,9 +2931,9 @@ var exit_code = __webpack_require__(1552);
 /** Raw text for the one parser; flags win over the environment. */
 function cliInputReader(flags, env) {
     return (name) => {
-        // `--summary FILE` says where the summary goes; whether one is written follows from it (see summaryFile).
+        // `--summary FILE` says where the summary goes; without one, none is built (see summaryFile).
         if (name === inputs/* INPUT */.bO.summary)
-            return '';
+            return summaryFile(flags, env) === undefined ? 'false' : 'true';
         const given = flags[name] ?? env[(0,args/* inputEnvVariable */.OP)(name)];
         // A workflow's default is `${{ github.token }}`; other CIs pass it as GITHUB_TOKEN.
         if (name === inputs/* INPUT */.bO.githubToken)
@@ -4031,7 +4032,7 @@ function timeLeft(remainingMs) {
 /* harmony export */   qn: () => (/* binding */ markedVerdict),
 /* harmony export */   rc: () => (/* binding */ hiddenTargetsLine)
 /* harmony export */ });
-/* unused harmony exports VERDICT_MARK, verdictTitle */
+/* unused harmony export VERDICT_MARK */
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 /* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);

@@ -16,7 +16,7 @@ export interface DotenvReport {
   leftOut: string[];
 }
 
-export const dotenvName = (output: string): string => output.replace(/[^A-Za-z0-9_]/g, '_');
+const dotenvName = (output: string): string => output.replace(/[^A-Za-z0-9_]/g, '_');
 
 export function dotenvReport(outputs: ReadonlyMap<string, string>): DotenvReport {
   const lines = [...outputs].map(([name, value]) => ({

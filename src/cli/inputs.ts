@@ -8,8 +8,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Raw text for the one parser; flags win over the environment. */
 export function cliInputReader(flags: Partial<Record<InputName, string>>, env: Env): InputReader {
   return (name) => {
-    // `--summary FILE` says where the summary goes; whether one is written follows from it (see summaryFile).
-    if (name === INPUT.summary) return '';
+    // `--summary FILE` says where the summary goes; without one, none is built (see summaryFile).
+    if (name === INPUT.summary) return summaryFile(flags, env) === undefined ? 'false' : 'true';
     const given = flags[name] ?? env[inputEnvVariable(name)];
     // A workflow's default is `${{ github.token }}`; other CIs pass it as GITHUB_TOKEN.
     if (name === INPUT.githubToken) return given || env.GITHUB_TOKEN || '';

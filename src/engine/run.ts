@@ -97,6 +97,10 @@ export class Run {
     try {
       await this.sleepUntil(Math.min(this.notBeforeMs, this.deadline.endMs));
       return await this.timed(request);
+    } catch (error) {
+      // Here, where one request runs: a step of the run is timed as a whole and its requests each again.
+      this.noteRateLimit(error);
+      throw error;
     } finally {
       release();
     }
@@ -117,9 +121,6 @@ export class Run {
         () => {},
       );
       return await untilAborted(request({ signal, timeoutMs }), signal);
-    } catch (error) {
-      this.noteRateLimit(error);
-      throw error;
     } finally {
       timerDone.abort();
     }

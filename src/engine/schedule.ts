@@ -4,17 +4,17 @@ import { nextDelay, type BackoffSettings } from './backoff.js';
  * The second read comes this fraction of `interval` after the first (2 s with the default 5 s): a deploy that is
  * ready within a second or two is seen then rather than a whole interval later.
  */
-export const QUICK_LOOK = 0.4;
+const QUICK_LOOK = 0.4;
 
 /**
  * A read aimed at a progress estimate comes this fraction of `interval` after it (250 ms with the default 5 s), so
  * that a deploy due at the estimate has turned ready by then; an estimate that is early costs a whole interval.
  * No more: coarse figures (whole percent, whole instances) make estimates late already.
  */
-export const AIM_MARGIN = 0.05;
+const AIM_MARGIN = 0.05;
 
 /** Where a target's polling stands when its next read is planned. */
-export interface ScheduleState {
+interface ScheduleState {
   /** status reads made so far, failed ones included */
   reads: number;
   /** time spent polling since the first read, not counting the time taken by requests that failed */

@@ -11,7 +11,7 @@ import { decidedResult, followStages, readFindings, stagesOf } from './stages.js
 import { TargetWatch } from './target.js';
 
 /** Enough parallelism for a handful of targets without hammering one provider (input `max-parallel`). */
-export const DEFAULT_MAX_IN_FLIGHT = 8;
+const DEFAULT_MAX_IN_FLIGHT = 8;
 
 export interface WaitOptions {
   targets: string[];

@@ -92,8 +92,8 @@ export const opensearchProvider: Provider = {
 };
 
 /** The provider, with what `prepare` will need for these inputs loaded (the YAML parser for a template). */
-export async function loadOpenSearchProvider(config?: Config): Promise<Provider> {
-  if (config?.opensearch.template !== undefined) await loadYamlParser();
+export async function loadOpenSearchProvider(config: Config): Promise<Provider> {
+  if (config.opensearch.template !== undefined) await loadYamlParser();
   return opensearchProvider;
 }
 

@@ -42,7 +42,7 @@ export function progressOutput(targets: readonly TargetResult[]): string {
 }
 
 /** The targets that were not deployed again because they already ran that version. */
-export function skippedOutput(targets: readonly TargetResult[]): string {
+function skippedOutput(targets: readonly TargetResult[]): string {
   return targets.flatMap((target) => (target.skipped ? [target.id] : [])).join(',');
 }
 

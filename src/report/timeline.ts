@@ -33,7 +33,7 @@ export function timeline(result: RunResult): string {
 }
 
 /** A long timeline keeps its beginning and its end. */
-export function timelineTable(result: RunResult): string {
+function timelineTable(result: RunResult): string {
   const rows = timelineRows(result);
   if (rows.length === 0) return '';
   const cells = (row: TimelineRow): string[] => [

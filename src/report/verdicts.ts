@@ -38,7 +38,7 @@ const VERDICT_TITLE: Readonly<Record<Verdict, string>> = {
 };
 
 /** `✅ Deploy ready`; a degraded run says whether it counted as ready. */
-export function verdictTitle(result: RunResult): string {
+function verdictTitle(result: RunResult): string {
   const title = VERDICT_TITLE[result.verdict];
   const readiness =
     result.verdict === 'degraded' ? (result.ready ? ' (accepted: allow-degraded)' : ' — not ready') : '';

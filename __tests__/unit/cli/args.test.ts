@@ -92,6 +92,12 @@ describe('where the command line finds an input', () => {
     expect(read(INPUT.timeout)).toBe('');
   });
 
+  it('builds a summary only when --summary names a file for it', () => {
+    expect(cliInputReader({}, {})(INPUT.summary)).toBe('false');
+    expect(cliInputReader({ summary: 'out.md' }, {})(INPUT.summary)).toBe('true');
+    expect(cliInputReader({}, { AWAIT_DEPLOY_SUMMARY: 'out.md' })(INPUT.summary)).toBe('true');
+  });
+
   it('takes GITHUB_TOKEN when no github-token is given', () => {
     const env = { GITHUB_TOKEN: 'ghs_from_env' };
     expect(cliInputReader({}, env)(INPUT.githubToken)).toBe('ghs_from_env');
@@ -104,7 +110,5 @@ describe('where the command line finds an input', () => {
     expect(summaryFile(flags, { AWAIT_DEPLOY_SUMMARY: 'env.md' })).toBe('flag.md');
     expect(summaryFile({}, { AWAIT_DEPLOY_SUMMARY: 'env.md' })).toBe('env.md');
     expect(summaryFile({}, {})).toBeUndefined();
-    // the parser's default (write it) applies; the edge writes it only where a file is given
-    expect(cliInputReader(flags, {})(INPUT.summary)).toBe('');
   });
 });

@@ -61,7 +61,10 @@ describe('assertNotResolvingToLinkLocal', () => {
     await expect(
       assertNotResolvingToLinkLocal(from, target, signal, resolver(['10.0.0.5', '169.254.169.254'])),
     ).rejects.toMatchObject({ kind: 'permanent', message: expect.stringMatching(/cloud metadata address/) });
-    await expect(assertNotResolvingToLinkLocal(from, target, signal, resolver(['fe80::1']))).rejects.toThrow();
+    await expect(assertNotResolvingToLinkLocal(from, target, signal, resolver(['fe80::1']))).rejects.toMatchObject({
+      kind: 'permanent',
+      message: expect.stringMatching(/link-local/),
+    });
   });
 
   it('lets other names through, and names that do not resolve here (a proxy resolves them)', async () => {

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.ts';
-import { fillPlaceholders, loadTemplate } from '../../../src/providers/opensearch/template.ts';
+import { fillPlaceholders, loadTemplate, loadYamlParser } from '../../../src/providers/opensearch/template.ts';
 import { opensearchProvider } from '../../../src/providers/opensearch.ts';
 import { inputErrorOf } from '../../support/input-error.ts';
 
@@ -31,6 +31,9 @@ describe('placeholders', () => {
     expect(fillPlaceholders('${{ k }}', { k: "$& $1 $$ '" })).toBe("$& $1 $$ '");
   });
 });
+
+// As a run does: the provider's loader loads the parser when there is a template.
+beforeAll(() => loadYamlParser());
 
 describe('loading a template', () => {
   it('reads a .yml file of the workspace and sends it as JSON', () => {

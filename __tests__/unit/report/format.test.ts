@@ -99,7 +99,8 @@ describe('redactResult', () => {
           },
         }),
       ]),
-      endpoints: { wf: [`https://rt.example/http/${secret}`] },
+      endpoints: { 'wf-1': [`https://rt.example/http/${secret}`] },
+      deployOrder: [{ name: 'flows', targets: [`x-${secret}`] }],
     };
     // Without redacting first, the escaped summary hides the secret from a plain text search
     const naive = redactor.redact(buildSummary(result, OPENSEARCH_INFO));

@@ -1,6 +1,7 @@
 /** SAP at package scale: collections read from recorded and simulated answers, the target plan, skip-unchanged. */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HttpResponse } from '../../../src/http/types.ts';
 import { systemClock } from '../../../src/core/clock.ts';
 import type { Logger } from '../../../src/core/logger.ts';
 import { waitForTargets } from '../../../src/engine/wait.ts';
@@ -11,7 +12,7 @@ import type { CallOptions } from '../../../src/providers/types.ts';
 import { endpointsOf } from '../../../src/providers/sap/endpoints.ts';
 import { planTargets, type PackageListing } from '../../../src/providers/sap/packages.ts';
 import { sapProvider } from '../../../src/providers/sap/index.ts';
-import { isUnchanged } from '../../../src/providers/sap/skip-unchanged.ts';
+import { isUnchanged, unchangedSnapshot } from '../../../src/providers/sap/skip-unchanged.ts';
 import { renderCollection, type CollectionItem } from '../../../sim/sap/collection.ts';
 import { startSapSimulator, type SapSimulator, type SapSimulatorOptions } from '../../../sim/sap.ts';
 import { inputErrorOf } from '../../support/input-error.ts';
@@ -178,6 +179,8 @@ let http: HttpClient | undefined;
 afterEach(async () => {
   await http?.close();
   await sim?.close();
+  http = undefined;
+  sim = undefined;
 });
 
 async function wait(options: SapSimulatorOptions, inputs: Record<string, string>) {
@@ -230,14 +233,16 @@ describe('SAP packages through the engine and the simulator', () => {
       const deploys = sim.requests
         .filter((request) => request.method === 'POST' && request.path.startsWith('/api/v1/'))
         .map((request) => request.path);
-      expect(new Set(deploys)).toEqual(
+      // every dependency's deploy before the first flow's
+      const firstFlow = deploys.indexOf('/api/v1/DeployIntegrationDesigntimeArtifact');
+      expect(new Set(deploys.slice(0, firstFlow))).toEqual(
         new Set([
           '/api/v1/DeployScriptCollectionDesigntimeArtifact',
           '/api/v1/DeployValueMappingDesigntimeArtifact',
           '/api/v1/DeployMessageMappingDesigntimeArtifact',
-          '/api/v1/DeployIntegrationDesigntimeArtifact',
         ]),
       );
+      expect(new Set(deploys.slice(firstFlow))).toEqual(new Set(['/api/v1/DeployIntegrationDesigntimeArtifact']));
       // two flows, one per page
       expect(sim.requests.filter((request) => request.path.endsWith('/IntegrationDesigntimeArtifacts'))).toHaveLength(
         2,
@@ -265,5 +270,28 @@ describe('SAP packages through the engine and the simulator', () => {
       Orders_iFlow: ['https://rt.example/http/orders', 'https://rt.example/http/orders/v2'],
     });
     expect(sim.requests.filter((request) => request.path === '/api/v1/ServiceEndpoints')).toHaveLength(3);
+  });
+});
+
+describe('skip-unchanged on an artifact the runtime does not have yet', () => {
+  const check = (answer: { status: number; body: string }) => ({
+    root: 'https://tenant.example/api/v1',
+    id: 'Orders_iFlow',
+    type: 'integration-flow' as const,
+    version: '1.0.0',
+    get: async (): Promise<HttpResponse> => ({
+      ...answer,
+      headers: { 'content-type': 'application/json' },
+      contentType: 'application/json',
+      setCookies: [],
+      url: 'https://tenant.example',
+    }),
+  });
+  const CALL = { signal: new AbortController().signal, timeoutMs: 1_000 };
+
+  it('deploys it, whether the tenant says so with a 404 or a 500 "Requested entity could not be found"', async () => {
+    const notFound = JSON.stringify({ error: { message: { value: 'Requested entity could not be found.' } } });
+    await expect(unchangedSnapshot(check({ status: 404, body: '' }), CALL)).resolves.toBeUndefined();
+    await expect(unchangedSnapshot(check({ status: 500, body: notFound }), CALL)).resolves.toBeUndefined();
   });
 });

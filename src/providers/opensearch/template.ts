@@ -3,7 +3,6 @@
  * `parameters` before any request (SPEC "opensearch-flow-framework, templates").
  */
 import { readFileSync, realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { INPUT } from '../../config/inputs.js';
 import { InputError } from '../../core/errors.js';
@@ -28,8 +27,11 @@ export async function loadYamlParser(): Promise<void> {
   loadedYaml ??= await import('yaml');
 }
 
-/** The loaded parser; unbundled (tests), Node loads it on the spot. */
-const yamlParser = (): Yaml => loadedYaml ?? (createRequire(import.meta.url)('yaml') as Yaml);
+/** The parser `loadYamlParser` loaded: a caller that forgot to load it is a bug, not a template that is not YAML. */
+function yamlParser(): Yaml {
+  if (!loadedYaml) throw new Error('the YAML parser was not loaded (loadYamlParser) before a template was read');
+  return loadedYaml;
+}
 
 /** Reads (when it is a path), parses and fills the template; throws InputError before any request. */
 export function loadTemplate(
@@ -88,8 +90,9 @@ function isOutside(root: string, path: string): boolean {
 
 function parseTemplate(text: string, yaml: boolean, what: string): Record<string, unknown> {
   let parsed: unknown;
+  const parser = yaml ? yamlParser() : undefined;
   try {
-    parsed = yaml ? yamlParser().parse(text, { uniqueKeys: true }) : JSON.parse(text);
+    parsed = parser ? parser.parse(text, { uniqueKeys: true }) : JSON.parse(text);
   } catch {
     // The parser's message may quote the template, and the template may hold secrets.
     throw new InputError(INPUT.template, `Input '${INPUT.template}' (${what}) is not valid ${yaml ? 'YAML' : 'JSON'}.`);

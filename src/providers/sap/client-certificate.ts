@@ -48,7 +48,7 @@ const UNUSABLE_KEYS: Readonly<Record<string, string>> = {
 const SIGNING_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec', 'ed25519', 'ed448']);
 
 /** Secrets stored on one line often carry their newlines as literal `\n`. */
-export function normalizePem(text: string): string {
+function normalizePem(text: string): string {
   return text.replace(/\\n/g, '\n').replace(/\r\n?/g, '\n').trim();
 }
 

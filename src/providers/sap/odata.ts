@@ -125,6 +125,13 @@ function taskIdFromJson(body: string): string | undefined {
 }
 
 /** By content type, or by the first character when the type says nothing useful. */
+const NOT_FOUND_TEXT = /requested entity could not be found/i;
+
+/** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
+export function isEntityNotFound(response: HttpResponse): boolean {
+  return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
+}
+
 export function isXml(response: HttpResponse): boolean {
   if (/[/+]xml$/.test(response.contentType)) return true;
   if (response.contentType.endsWith('json')) return false;

@@ -28,7 +28,7 @@ import { errorDetailsFrom } from './error-information.js';
 import { listPackage } from './package-listing.js';
 import type { PackageSettings } from './package-settings.js';
 import { planTargets } from './packages.js';
-import { readEntity, sapUrls, taskIdFrom } from './odata.js';
+import { isEntityNotFound, readEntity, sapUrls, taskIdFrom } from './odata.js';
 import type { SapSettings } from './settings.js';
 import { unchangedSnapshot } from './skip-unchanged.js';
 import { BUILD_STATES, buildSnapshot, runtimeSnapshot } from './states.js';
@@ -42,8 +42,6 @@ export const MAX_ERROR_DETAIL_WAITS = 3;
  * run's: the tenant may stamp it a moment before it answers.
  */
 const STALE_TOLERANCE_MS = 5_000;
-
-const NOT_FOUND_TEXT = /requested entity could not be found/i;
 
 const NO_PACKAGES: PackageSettings = { packages: [], exclude: [], skipUnchanged: false };
 
@@ -78,7 +76,10 @@ export class SapSession implements ProviderSession {
   /** each target's artifact type, where a package listing said it */
   private types = new Map<string, ArtifactType>();
   private readonly log: Logger;
-  private readonly retryDelayMs: number;
+  /** transient failures of a trigger's checks before its deploy request: nothing was sent, so it may repeat */
+  private readonly failedBeforeDeploy = new WeakSet<HttpError>();
+  /** the Accept that ErrorInformation answered last: a tenant that refuses one refuses it every time */
+  private errorInformationAccepts: readonly string[] = ERROR_INFORMATION_ACCEPTS;
 
   constructor(
     private readonly settings: SapSettings,
@@ -87,7 +88,6 @@ export class SapSession implements ProviderSession {
     private readonly packages: PackageSettings = NO_PACKAGES,
   ) {
     this.log = context.log;
-    this.retryDelayMs = context.config.wait.intervalMs;
     const authorizer = createAuthorizer(settings.auth, { http: context.http, mask: context.mask, now });
     this.api = new SapApi({
       http: context.http,
@@ -101,7 +101,7 @@ export class SapSession implements ProviderSession {
   }
 
   canRepeatTrigger(error: HttpError): boolean {
-    return nothingWasDone(error);
+    return this.failedBeforeDeploy.has(error) || nothingWasDone(error);
   }
 
   async trigger(id: string, call: CallOptions): Promise<TriggerResult> {
@@ -200,7 +200,16 @@ export class SapSession implements ProviderSession {
     try {
       snapshot = await unchangedSnapshot({ ...check, get: (url, options) => this.api.get(url, options) }, call);
     } catch (error) {
-      throw nothingSentYet(error, this.retryDelayMs);
+      if (!(error instanceof HttpError) || !error.transient) throw error;
+      const before = new HttpError(`${error.message} (before the deploy request)`, {
+        kind: 'transient',
+        status: error.status,
+        excerpt: error.excerpt,
+        retryAfterMs: error.retryAfterMs,
+        cause: error,
+      });
+      this.failedBeforeDeploy.add(before);
+      throw before;
     }
     if (!snapshot) return undefined;
     this.progress.set(id, { phase: 'unchanged', snapshot });
@@ -271,9 +280,11 @@ export class SapSession implements ProviderSession {
 
   private async readErrorInformation(id: string, call: CallOptions): Promise<HttpResponse> {
     const url = sapUrls.errorInformation(this.settings.root, id);
-    const [preferred, other] = ERROR_INFORMATION_ACCEPTS;
+    const [preferred = '', other = ''] = this.errorInformationAccepts;
     const response = await this.api.get(url, call, { accept: preferred });
-    return response.status === 406 ? this.api.get(url, call, { accept: other }) : response;
+    if (response.status !== 406) return response;
+    this.errorInformationAccepts = [other, preferred];
+    return this.api.get(url, call, { accept: other });
   }
 
   /** Bounded: 204 ("not ready yet") is waited out a few reads, then the failure stands without details. */
@@ -313,30 +324,10 @@ export class SapSession implements ProviderSession {
 }
 
 /**
- * A transient failure before the deploy request was sent: the engine may try the trigger again (it repeats a
- * trigger only when told when to), as no deploy can have started.
- */
-function nothingSentYet(error: unknown, retryDelayMs: number): unknown {
-  if (!(error instanceof HttpError) || !error.transient || error.retryAfterMs !== undefined) return error;
-  return new HttpError(`${error.message} (before the deploy request)`, {
-    kind: 'transient',
-    status: error.status,
-    excerpt: error.excerpt,
-    retryAfterMs: retryDelayMs,
-    cause: error,
-  });
-}
-
-/**
  * Tenants answer `$value` 406 to `Accept: application/json` and send JSON to `application/xml`; the other
  * Accept is tried once, in case a tenant behaves the documented way.
  */
 const ERROR_INFORMATION_ACCEPTS = ['application/xml', 'application/json'] as const;
-
-/** 404, or SAP's "Requested entity could not be found" under another status (some tenants answer 500). */
-function isEntityNotFound(response: HttpResponse): boolean {
-  return response.status === 404 || (response.status >= 400 && NOT_FOUND_TEXT.test(response.body));
-}
 
 /** The tenant's own clock (`Date`), so a runner clock that is off cannot make an old entry look new. */
 function answeredAt(response: HttpResponse, fallbackMs: number): number {

@@ -36,7 +36,7 @@ export interface SapSettings {
 }
 
 /** Tenants show a built artifact in the runtime within seconds; two minutes leave room for a busy one. */
-export const MIN_RUNTIME_GRACE_MS = 120_000;
+const MIN_RUNTIME_GRACE_MS = 120_000;
 
 /** What a service key contributes: OAuth client credentials (a secret or a certificate) and, usually, the tenant URL. */
 export type ServiceKey = OAuthAuth & { url?: string };

@@ -9,7 +9,7 @@ import type { Snapshot } from '../../core/types.js';
 import { assertSameTarget, assertStatus } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
 import type { CallOptions } from '../types.js';
-import { readEntity, sapUrls, type ODataEntity } from './odata.js';
+import { isEntityNotFound, readEntity, sapUrls, type ODataEntity } from './odata.js';
 import { packageUrls } from './packages.js';
 import { RUNTIME_STATES, runtimeSnapshot } from './states.js';
 
@@ -54,7 +54,7 @@ async function readOptional(
 ): Promise<ODataEntity | undefined> {
   const context = `${what} of '${check.id}'`;
   const response = await check.get(url, call);
-  if (response.status === 404) return undefined;
+  if (isEntityNotFound(response)) return undefined;
   assertStatus(response, [200], context);
   const entity = await readEntity(response, context);
   assertSameTarget(entity.Id, check.id, 'artifact', context);
