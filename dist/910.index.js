@@ -2,43 +2,6 @@ export const id = 910;
 export const ids = [910];
 export const modules = {
 
-/***/ 6153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pl: () => (/* binding */ ownEntry),
-/* harmony export */   Vr: () => (/* binding */ lookupWord),
-/* harmony export */   ZC: () => (/* binding */ jsonKind),
-/* harmony export */   u4: () => (/* binding */ isRecord),
-/* harmony export */   y0: () => (/* binding */ nonEmptyString)
-/* harmony export */ });
-/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
-/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
-function ownEntry(table, key) {
-    return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
-function lookupWord(table, word) {
-    return ownEntry(table, word.trim().toUpperCase());
-}
-/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
-function jsonKind(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return 'a string';
-    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
-}
-
-
-/***/ }),
-
 /***/ 6241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -304,6 +267,8 @@ var path_id = __webpack_require__(6065);
  */
 
 
+/** The Flow Framework's workflow API, below the cluster's URL. */
+const WORKFLOW_API = '/_plugins/_flow_framework/workflow';
 const STATE_REFUSAL = /provisioning state is (\w+) and can ?not be provisioned/i;
 const ALREADY_PROVISIONED = /has already been provisioned|already provisioned/i;
 function provisionRefusal(response) {
@@ -446,12 +411,11 @@ var repeatable = __webpack_require__(6241);
 
 
 
-const API = '/_plugins/_flow_framework/workflow';
 const UNCHANGED = /Template does not contain any modifications/i;
 async function findWorkflow(context, deployment, options) {
     const send = (method, path, body) => context.http.request({
         method,
-        url: `${context.base}${API}${path}`,
+        url: `${context.base}${WORKFLOW_API}${path}`,
         headers: { ...context.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body,
         signal: options.signal,
@@ -756,7 +720,6 @@ const OPENSEARCH_STATES = {
     COMPLETED: 'succeeded',
     FAILED: 'failed',
 };
-const opensearch_API = '/_plugins/_flow_framework/workflow';
 const opensearchProvider = {
     canTrigger: true,
     prepare(config) {
@@ -806,7 +769,7 @@ function clusterBase(config) {
     return (0,values/* displayEndpoint */.OI)(new URL(config.url ?? ''));
 }
 function workflowUrl(base, id, action) {
-    return `${base}${opensearch_API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
+    return `${base}${WORKFLOW_API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 function openSession({ config, http, log }, base, deployment) {
     const headers = { accept: 'application/json', ...(0,auth/* basicOrBearer */.FO)(config.credentials) };
@@ -839,7 +802,8 @@ function openSession({ config, http, log }, base, deployment) {
         ...(deployment && {
             findTargets: (options) => findWorkflow({ http, base, headers, notes, log }, deployment, options),
         }),
-        triggerIsRepeatable: true,
+        // A second _provision answers "already provisioned": harmless.
+        canRepeatTrigger: () => true,
         async trigger(id, options) {
             const provisioned = notes.of(id).provisioned;
             return { message: provisioned ? `${id}: ${provisioned}` : await provision(id, options) };

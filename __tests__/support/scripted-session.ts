@@ -42,10 +42,10 @@ export class ScriptedSession implements ProviderSession {
   private inFlight = 0;
   private readonly played = new Map<string, number>();
 
-  readonly triggerIsRepeatable: boolean;
+  constructor(private readonly script: Script) {}
 
-  constructor(private readonly script: Script) {
-    this.triggerIsRepeatable = script.triggerIsRepeatable === true;
+  canRepeatTrigger(): boolean {
+    return this.script.triggerIsRepeatable === true;
   }
 
   read(id: string, options: CallOptions): Promise<Snapshot> {

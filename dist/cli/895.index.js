@@ -186,11 +186,14 @@ function basicPassword(encoded) {
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/config/config.ts
 var config = __webpack_require__(1122);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/config/parameters.ts
 /**
  * The `parameters` input: substitution values, `key=value` per line or a flat JSON object of strings.
  * Pure. Errors name the line and the key, never a value: every value may be a secret.
  */
+
 const KEY = /^[A-Za-z0-9_.-]+$/;
 function parseParameters(text) {
     const trimmed = text.trim();
@@ -206,7 +209,7 @@ function fromJson(text) {
     catch {
         return { error: 'starts with { but is not valid JSON' };
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!(0,json/* isRecord */.u4)(parsed)) {
         return { error: 'is not a JSON object' };
     }
     const parameters = {};
@@ -354,10 +357,7 @@ function parseOpenSearchSettings(provider, optional, withDefault) {
     if (parametersText !== undefined && template === undefined && useCase === undefined) {
         throw new errors/* InputError */.d(inputs/* INPUT */.bO.parameters, `Input '${inputs/* INPUT */.bO.parameters}' fills a '${inputs/* INPUT */.bO.template}' or a '${inputs/* INPUT */.bO.useCase}': give one of them too.`);
     }
-    const service = withDefault(inputs/* INPUT */.bO.awsService);
-    if (!config/* AWS_SERVICES */.JB.includes(service)) {
-        throw new errors/* InputError */.d(inputs/* INPUT */.bO.awsService, `Input '${inputs/* INPUT */.bO.awsService}' has value '${service}'; expected one of ${config/* AWS_SERVICES */.JB.join(', ')}.`);
-    }
+    const service = oneOf(inputs/* INPUT */.bO.awsService, withDefault(inputs/* INPUT */.bO.awsService), config/* AWS_SERVICES */.JB);
     if (region !== undefined && !AWS_REGION.test(region)) {
         throw new errors/* InputError */.d(inputs/* INPUT */.bO.awsRegion, `Input '${inputs/* INPUT */.bO.awsRegion}' has value '${region.slice(0, 40)}'; expected an AWS region such as eu-west-1.`);
     }
@@ -1424,7 +1424,7 @@ class TargetWatch {
         if (!session.trigger)
             return this.failedWithError('deploy requested, but this provider cannot start a deploy');
         const trigger = session.trigger.bind(session);
-        const repeatableAfter = (error) => session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
+        const repeatableAfter = (error) => session.canRepeatTrigger?.(error) === true;
         let plan = planCall(deadline, clock.now(), 0);
         while (plan) {
             await this.run.sleepUntil(plan.atMs);
@@ -3347,6 +3347,43 @@ class InputError extends Error {
 /** What went wrong, in one line, whatever was thrown. */
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ ownEntry),
+/* harmony export */   Vr: () => (/* binding */ lookupWord),
+/* harmony export */   ZC: () => (/* binding */ jsonKind),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   y0: () => (/* binding */ nonEmptyString)
+/* harmony export */ });
+/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
+/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
+function lookupWord(table, word) {
+    return ownEntry(table, word.trim().toUpperCase());
+}
+/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
+function jsonKind(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return 'a string';
+    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
 }
 
 

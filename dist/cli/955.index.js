@@ -2,43 +2,6 @@ export const id = 955;
 export const ids = [955];
 export const modules = {
 
-/***/ 6153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pl: () => (/* binding */ ownEntry),
-/* harmony export */   Vr: () => (/* binding */ lookupWord),
-/* harmony export */   ZC: () => (/* binding */ jsonKind),
-/* harmony export */   u4: () => (/* binding */ isRecord),
-/* harmony export */   y0: () => (/* binding */ nonEmptyString)
-/* harmony export */ });
-/** Type guards for JSON of unknown shape, and lookups of the words it carries. */
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const nonEmptyString = (value) => typeof value === 'string' && value.trim() !== '';
-/** `table[key]` for the table's own entries only: a provider word like `constructor` is not a state. */
-function ownEntry(table, key) {
-    return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-/** A provider word in a table keyed by upper-case words: compared case-insensitively, surrounding spaces ignored. */
-function lookupWord(table, word) {
-    return ownEntry(table, word.trim().toUpperCase());
-}
-/** What a JSON value is, in words, for a message about a field of the wrong type (the value itself may be huge). */
-function jsonKind(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return 'a string';
-    return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value).slice(0, 40)}`;
-}
-
-
-/***/ }),
-
 /***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

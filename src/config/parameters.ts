@@ -2,6 +2,7 @@
  * The `parameters` input: substitution values, `key=value` per line or a flat JSON object of strings.
  * Pure. Errors name the line and the key, never a value: every value may be a secret.
  */
+import { isRecord } from '../core/json.js';
 
 export type ParametersParse = { parameters: Record<string, string> } | { error: string };
 
@@ -20,7 +21,7 @@ function fromJson(text: string): ParametersParse {
   } catch {
     return { error: 'starts with { but is not valid JSON' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     return { error: 'is not a JSON object' };
   }
   const parameters: Record<string, string> = {};

@@ -162,13 +162,7 @@ function parseOpenSearchSettings(
       `Input '${INPUT.parameters}' fills a '${INPUT.template}' or a '${INPUT.useCase}': give one of them too.`,
     );
   }
-  const service = withDefault(INPUT.awsService);
-  if (!(AWS_SERVICES as readonly string[]).includes(service)) {
-    throw new InputError(
-      INPUT.awsService,
-      `Input '${INPUT.awsService}' has value '${service}'; expected one of ${AWS_SERVICES.join(', ')}.`,
-    );
-  }
+  const service = oneOf(INPUT.awsService, withDefault(INPUT.awsService), AWS_SERVICES);
   if (region !== undefined && !AWS_REGION.test(region)) {
     throw new InputError(
       INPUT.awsRegion,

@@ -78,8 +78,7 @@ export class TargetWatch implements LiveWatch {
     const { session, deadline, clock } = this.run;
     if (!session.trigger) return this.failedWithError('deploy requested, but this provider cannot start a deploy');
     const trigger = session.trigger.bind(session);
-    const repeatableAfter = (error: HttpError): boolean =>
-      session.triggerIsRepeatable === true || session.canRepeatTrigger?.(error) === true;
+    const repeatableAfter = (error: HttpError): boolean => session.canRepeatTrigger?.(error) === true;
     let plan = planCall(deadline, clock.now(), 0);
     while (plan) {
       await this.run.sleepUntil(plan.atMs);

@@ -9,7 +9,12 @@ import { assertSameTarget, excerpt, parseJsonBody } from '../http/status.js';
 import { basicCredentials, basicOrBearer } from './auth.js';
 import { notFoundSnapshot } from './not-found.js';
 import { assertPathSegmentIds } from './path-id.js';
-import { assertFlowFrameworkStatus, provisionRefusal, stateIndexUnavailable } from './opensearch/answers.js';
+import {
+  assertFlowFrameworkStatus,
+  provisionRefusal,
+  stateIndexUnavailable,
+  WORKFLOW_API,
+} from './opensearch/answers.js';
 import { awsSigning } from './opensearch/aws.js';
 import { findWorkflow, type Deployment } from './opensearch/deploy.js';
 import { explainSnapshot, MAX_PROVISION_REQUESTS, WorkflowNotes } from './opensearch/notes.js';
@@ -24,8 +29,6 @@ export const OPENSEARCH_STATES: Readonly<Record<string, TargetState>> = {
   COMPLETED: 'succeeded',
   FAILED: 'failed',
 };
-
-const API = '/_plugins/_flow_framework/workflow';
 
 interface ResourceCreated {
   workflow_step_name?: unknown;
@@ -106,7 +109,7 @@ function clusterBase(config: Config): string {
 }
 
 function workflowUrl(base: string, id: string, action: '_status' | '_provision'): string {
-  return `${base}${API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
+  return `${base}${WORKFLOW_API}/${encodeURIComponent(id)}/${action}${action === '_status' ? '?all=true' : ''}`;
 }
 
 function openSession({ config, http, log }: ProviderContext, base: string, deployment?: Deployment): ProviderSession {
@@ -140,7 +143,8 @@ function openSession({ config, http, log }: ProviderContext, base: string, deplo
     ...(deployment && {
       findTargets: (options: CallOptions) => findWorkflow({ http, base, headers, notes, log }, deployment, options),
     }),
-    triggerIsRepeatable: true,
+    // A second _provision answers "already provisioned": harmless.
+    canRepeatTrigger: () => true,
     async trigger(id, options) {
       const provisioned = notes.of(id).provisioned;
       return { message: provisioned ? `${id}: ${provisioned}` : await provision(id, options) };

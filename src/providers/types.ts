@@ -47,14 +47,10 @@ export interface ProviderSession {
   /** starts the deploy of one target; only called when `deploy: true` and `canTrigger` */
   trigger?(id: string, options: CallOptions): Promise<TriggerResult>;
   /**
-   * A second trigger of the same target does no harm (OpenSearch answers "already provisioned"), so
-   * a trigger that failed transiently is retried like a read. Otherwise it is repeated only when the
-   * provider refused it with a `Retry-After`: a deploy must not start twice.
-   */
-  readonly triggerIsRepeatable?: boolean;
-  /**
-   * For a trigger that is not repeatable in general: whether this transient failure may be sent again with
-   * the backoff (SAP: a gateway's 502/503/504, or a request refused before it was sent).
+   * Whether a trigger that failed with this transient error may be sent again with the backoff, like a read:
+   * always where a second trigger does no harm (OpenSearch answers "already provisioned"); SAP only for a
+   * gateway's 502/503/504 or a request refused before it was sent. Without it, or when it says no, a trigger
+   * is repeated only when the provider refused it with a `Retry-After`: a deploy must not start twice.
    */
   canRepeatTrigger?(error: HttpError): boolean;
   /** reads the status of one target once */

@@ -7,6 +7,9 @@ import { HttpError } from '../../http/errors.js';
 import { assertNotHtml, bodyDetail, jsonErrorText, responseError } from '../../http/status.js';
 import type { HttpResponse } from '../../http/types.js';
 
+/** The Flow Framework's workflow API, below the cluster's URL. */
+export const WORKFLOW_API = '/_plugins/_flow_framework/workflow';
+
 /**
  * Why `_provision` was refused with 400, when it is for the workflow's state rather than the request:
  * `done` (2.12–2.13 "already been provisioned", 2.14+ state DONE or IN_PROGRESS), `failed` (an earlier run

@@ -11,7 +11,7 @@ import { nothingWasDone } from '../../http/repeatable.js';
 import { excerpt, jsonErrorText, parseJsonBody } from '../../http/status.js';
 import type { HttpClient, HttpMethod, HttpResponse } from '../../http/types.js';
 import type { CallOptions, FoundTargets } from '../types.js';
-import { assertFlowFrameworkStatus, stateIndexUnavailable } from './answers.js';
+import { assertFlowFrameworkStatus, stateIndexUnavailable, WORKFLOW_API } from './answers.js';
 import type { WorkflowNotes } from './notes.js';
 import type { WorkflowTemplate } from './template.js';
 
@@ -28,7 +28,6 @@ export interface DeployContext {
   log: Logger;
 }
 
-const API = '/_plugins/_flow_framework/workflow';
 const UNCHANGED = /Template does not contain any modifications/i;
 
 export async function findWorkflow(
@@ -39,7 +38,7 @@ export async function findWorkflow(
   const send = (method: HttpMethod, path: string, body?: string): Promise<HttpResponse> =>
     context.http.request({
       method,
-      url: `${context.base}${API}${path}`,
+      url: `${context.base}${WORKFLOW_API}${path}`,
       headers: { ...context.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body,
       signal: options.signal,
